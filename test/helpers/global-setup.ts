@@ -1,0 +1,16 @@
+// Starts the fake OpenAI-compatible server once for the workers project and hands its URL to
+// the tests through vitest's provide/inject.
+import type { TestProject } from 'vitest/node';
+
+export default async function setup(project: TestProject) {
+  const { startFakeOpenAI } = await import('./fake-openai');
+  const server = await startFakeOpenAI();
+  project.provide('fakeOpenAIUrl', server.url);
+  return async () => server.close();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fakeOpenAIUrl: string;
+  }
+}

@@ -1,0 +1,36 @@
+// Two projects: "workers" runs inside workerd (engine, providers, routes, KV) through the
+// Cloudflare vitest integration; "node" runs what needs a real OS (CLI child processes, the
+// end-to-end suite against `wrangler dev`). Browser specs (test/browser) are not vitest files.
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: { ADMIN_TOKEN: 'test-admin-token', INVOKE_KEYS: 'test-invoke-key', PROVIDERS: '' },
+            },
+          }),
+        ],
+        test: {
+          name: 'workers',
+          include: ['test/engine/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/cli/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/node/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
