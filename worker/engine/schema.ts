@@ -42,7 +42,7 @@ export const example = z.strictObject({
 /** How the OpenAI-compatible endpoint maps chat messages to this flow's input (issue 4 builds on it). */
 export const chatMapping = z.strictObject({
   /** Input field that receives the last user message. */
-  messageField: z.string().default('question'),
+  messageField: z.string().optional(),
   /** Input field that receives the whole message list, if any. */
   historyField: z.string().optional(),
 });
@@ -67,11 +67,11 @@ export const flowSchema = z.strictObject({
   version: z.literal(FLOW_FORMAT_VERSION),
   id: slug,
   name: z.string().min(1).max(200),
-  description: z.string().max(4000).default(''),
+  description: z.string().max(4000).optional(),
   /** Public flows can be called without an invoke key. */
   public: z.boolean().optional(),
   input: inputDeclaration,
-  examples: z.array(example).default([]),
+  examples: z.array(example).optional(),
   chat: chatMapping.optional(),
   nodes: z.array(flowNode),
   edges: z.array(flowEdge),

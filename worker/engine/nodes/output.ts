@@ -25,12 +25,12 @@ export const outputNode = defineNode<OutputData>({
   ],
   promptRefs: none,
   callsModel: false,
-  run: async ({ data, scope }) => {
+  run: async ({ data, scope, liveInputs }) => {
     const s = scope as unknown as Record<string, unknown>;
     if (data.fields) return { output: Object.fromEntries(Object.entries(data.fields).map(([k, v]) => [k, evaluateExpression(v, s)])) };
     if (data.value) return { output: evaluateExpression(data.value, s) };
-    // Without a mapping: the output of the upstream node that ran (the engine passes only live ones).
-    const live = Object.values(scope.nodes);
-    return { output: live.length ? live[live.length - 1].output : null };
+    // Without a mapping: the output of the upstream node whose edge was taken.
+    const from = liveInputs[liveInputs.length - 1];
+    return { output: from ? scope.nodes[from]?.output ?? null : null };
   },
 });

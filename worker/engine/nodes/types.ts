@@ -24,6 +24,8 @@ export interface NodeRunArgs<D> {
   id: string;
   data: D;
   scope: Scope;
+  /** Upstream node ids whose edges into this node are live (taken), in edge order. */
+  liveInputs: string[];
   /** Source handles of this node that have at least one outgoing edge. */
   connectedHandles: ReadonlySet<string>;
   llm: LlmClient;

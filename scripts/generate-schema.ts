@@ -1,0 +1,27 @@
+// Writes flows/flow.schema.json from the zod schemas, and formats every flow file canonically.
+// `--check` exits non-zero instead of writing when something is stale.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { flowJsonSchema, formatFlow } from '../worker/engine';
+
+const check = process.argv.includes('--check');
+const flowsDir = join(import.meta.dirname, '..', 'flows');
+const targets: [string, string][] = [[join(flowsDir, 'flow.schema.json'), JSON.stringify(flowJsonSchema(), null, 2) + '\n']];
+for (const f of readdirSync(flowsDir)) {
+  if (!f.endsWith('.json') || f === 'flow.schema.json') continue;
+  const path = join(flowsDir, f);
+  targets.push([path, formatFlow(JSON.parse(readFileSync(path, 'utf8')))]);
+}
+let stale = 0;
+for (const [path, text] of targets) {
+  let current = '';
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {}
+  if (current === text) continue;
+  stale++;
+  if (check) console.error(`stale: ${path}`);
+  else writeFileSync(path, text);
+}
+if (check && stale) process.exit(1);
+console.log(check ? 'schema and flow files are up to date' : `wrote ${stale} file(s)`);

@@ -1,0 +1,16 @@
+// The engine's public surface, shared by the worker, the editor and the CLI.
+export * from './errors';
+export * from './types';
+export * from './schema';
+export * from './problems';
+export { parseFlow, migrateFlow, type ParsedFlow } from './parse';
+export { validateFlow } from './validate';
+export { formatFlow, canonicalFlow } from './format';
+export { checkInput } from './input';
+export { runFlow } from './run';
+export { renderTemplate, templateVariables, type TemplateVariable } from './template';
+export { evaluateExpression, compileExpression } from './expression';
+export { nodeTypes, nodeRegistry, DEFAULT_HANDLE, FALLBACK_HANDLE } from './nodes';
+export type { AnyNodeDefinition, HandleSpec } from './nodes';
+export { PROMPT_REF } from './nodes/model-call';
+export { flowJsonSchema } from './json-schema';
