@@ -12,7 +12,17 @@ export function checkReferences(nodes: CheckedNode[], graph: Graph, inputDecl: R
   const ids = new Set(nodes.map((n) => n.id));
   const fields = inputDecl.fields && typeof inputDecl.fields === 'object' ? Object.keys(inputDecl.fields) : [];
   for (const n of nodes) {
-    if (!n.def || n.data === undefined) continue;
+    if (!n.def) continue;
+    const def = n.def;
+    const data = n.data ?? n.raw;
+    // On data that failed its schema, extract what can be extracted: one bad field must not hide the rest.
+    const extract = <T>(fn: () => T[]): T[] => {
+      try {
+        return fn().filter((r) => typeof (r as { source?: unknown }).source === 'string');
+      } catch {
+        return [];
+      }
+    };
     const upstream = ancestorsOf(graph, n.id);
     const base = ['nodes', n.index, 'data'];
     const checkNodeRef = (ref: string, path: PropertyKey[], what: string) => {
@@ -22,7 +32,7 @@ export function checkReferences(nodes: CheckedNode[], graph: Graph, inputDecl: R
     const checkInputRef = (field: string | undefined, path: PropertyKey[], what: string) => {
       if (field && fields.length > 0 && !fields.includes(field)) add('unknown_variable', `${what} names input.${field}, which the input declaration does not have`, path, n.id, 'warning');
     };
-    for (const t of n.def.templates(n.data)) {
+    for (const t of extract(() => def.templates(data))) {
       const path = [...base, ...t.path];
       let vars;
       try {
@@ -40,7 +50,7 @@ export function checkReferences(nodes: CheckedNode[], graph: Graph, inputDecl: R
         }
       }
     }
-    for (const e of n.def.expressions(n.data)) {
+    for (const e of extract(() => def.expressions(data))) {
       const path = [...base, ...e.path];
       try {
         compileExpression(e.source);

@@ -18,6 +18,8 @@ export interface CheckedNode {
   def?: AnyNodeDefinition;
   /** Parsed data when it matched the node type's schema. */
   data?: unknown;
+  /** The data as written, for best-effort checks when it did not match. */
+  raw?: unknown;
 }
 
 export function validateFlow(value: unknown): Problem[] {
@@ -49,7 +51,7 @@ export function validateFlow(value: unknown): Problem[] {
   const byId = new Map<string, CheckedNode>();
   rawNodes.forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.type !== 'string') return;
-    const node: CheckedNode = { index, id: raw.id, type: raw.type, def: nodeRegistry.get(raw.type) };
+    const node: CheckedNode = { index, id: raw.id, type: raw.type, def: nodeRegistry.get(raw.type), raw: raw.data };
     if (byId.has(node.id)) {
       add('duplicate_id', `node id "${node.id}" is used more than once`, ['nodes', index, 'id'], node.id);
       return;
