@@ -30,7 +30,7 @@ export interface PromptSummary {
   updatedAt: string;
 }
 export type VersionWithVariables = StoredVersion & { variables: string[] };
-export type PromptDetail = PromptMeta & { versions: VersionWithVariables[] };
+export type PromptDetail = Omit<PromptMeta, 'versions'> & { versions: VersionWithVariables[] };
 
 interface ListMetadata {
   description: string;

@@ -1,0 +1,54 @@
+// Request bodies as JSON with a size cap: 413 past the cap (checked while reading, not only from
+// Content-Length), 400 for text that is not JSON.
+import type { Context } from 'hono';
+import { ApiError } from './errors';
+
+/** Flows and prompt versions. */
+export const MAX_FLOW_BYTES = 256 * 1024;
+export const MAX_PROMPT_BYTES = 256 * 1024;
+/** The body of a run request, `{ "input": ... }`. */
+export const MAX_RUN_INPUT_BYTES = 64 * 1024;
+
+const tooLarge = (limit: number) => new ApiError(413, 'payload_too_large', `The request body is larger than ${Math.round(limit / 1024)} KB.`);
+
+export async function readText(c: Context, limit: number): Promise<string> {
+  const declared = Number(c.req.header('content-length') ?? NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+export async function readJson(c: Context, limit: number): Promise<unknown> {
+  const text = await readText(c, limit);
+  if (text.trim() === '') throw new ApiError(400, 'bad_json', 'The request body is empty; send JSON.');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ApiError(400, 'bad_json', `The request body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+export function requireObject(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ApiError(400, 'bad_request', `${what} must be a JSON object.`);
+  return value as Record<string, unknown>;
+}
