@@ -12,7 +12,7 @@ interface EchoContext {
 
 const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 const clamp = (n: number, s: Schema) =>
-  Math.min(typeof s.maximum === 'number' ? s.maximum : n, Math.max(typeof s.minimum === 'number' ? s.minimum : n, n));
+  Math.min(typeof s.maximum === 'number' ? s.maximum : Infinity, Math.max(typeof s.minimum === 'number' ? s.minimum : -Infinity, n));
 
 /** The string enum value whose last mention in the message comes last; null when none is mentioned. */
 export function mentionedLast(values: readonly unknown[], lowerMessage: string): string | null {

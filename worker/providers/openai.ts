@@ -38,6 +38,7 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): LlmClient {
     project: null,
     webhookSecret: null,
     maxRetries: 0, // we retry ourselves, bounded by the request's deadline
+    logLevel: 'off', // its logs may carry request details; our errors say what matters
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       if (opts.apiKey) return baseFetch(input, init);
       const headers = new Headers(init?.headers);
@@ -76,6 +77,7 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): LlmClient {
     let finished = false;
     let inputTokens: number | undefined;
     let outputTokens: number | undefined;
+    let callerError: { error: unknown } | undefined;
     try {
       for await (const chunk of stream) {
         if (chunk.model) model = chunk.model;
@@ -85,13 +87,19 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): LlmClient {
         if (delta) {
           text += delta;
           ctx.streamed = true;
-          req.onToken(delta);
+          try {
+            req.onToken(delta);
+          } catch (error) {
+            callerError = { error }; // the caller's bug, not a bad stream: leave the loop, rethrow as is
+            break;
+          }
         }
         if (choice?.finish_reason) finished = true;
       }
     } catch (err) {
       throw classifyError(err, { ...ctx, phase: 'stream' });
     }
+    if (callerError) throw callerError.error;
     if (req.signal.aborted) throw classifyError(req.signal.reason, ctx);
     if (!finished) throw badResponse('the stream ended before the model finished', ctx);
     const usage = {
