@@ -28,7 +28,7 @@ describe('engine properties', () => {
     await fc.assert(
       fc.asyncProperty(flowArb, inputArb, async (shape, input) => {
         const flow = {
-          version: 1,
+          version: 1 as const,
           id: 'prop',
           name: 'prop',
           input: { fields: { question: { type: 'string' as const } } },

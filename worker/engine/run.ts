@@ -2,7 +2,7 @@
 // (capped), untaken branches are skipped (not failed), a failure skips what depends on it and
 // fails the run with that node's id. Deadline, per-node timeout and cancellation abort model calls.
 import { WeirError, toWeirError } from './errors';
-import { buildGraph } from './graph';
+import { buildGraph, type Graph } from './graph';
 import { nodeRegistry, type AnyNodeDefinition, type Scope } from './nodes';
 import { checkInput } from './input';
 import { hasErrors } from './problems';
@@ -23,9 +23,38 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-export async function runFlow(flow: Flow, input: unknown, ctx: RunContext): Promise<RunResult> {
+export interface PreparedFlow {
+  flow: Flow;
+  defs: Map<string, AnyNodeDefinition>;
+  data: Map<string, unknown>;
+  graph: Graph;
+  streamTo: Set<string>;
+}
+
+const prepared = new WeakMap<Flow, PreparedFlow>();
+
+/** Validates once and keeps what every run needs; runs of the same flow object reuse it. */
+export function prepareFlow(flow: Flow): PreparedFlow {
+  const hit = prepared.get(flow);
+  if (hit) return hit;
   const problems = validateFlow(flow);
   if (hasErrors(problems)) throw new WeirError('invalid_flow', 'the flow is invalid and cannot run', { details: { issues: problems.filter((p) => p.severity === 'error') } });
+  const defs = new Map<string, AnyNodeDefinition>();
+  const data = new Map<string, unknown>();
+  for (const n of flow.nodes) {
+    const def = nodeRegistry.get(n.type)!;
+    defs.set(n.id, def);
+    data.set(n.id, def.data.parse(n.data));
+  }
+  const graph = buildGraph(flow.nodes.map((n) => n.id), flow.edges);
+  const plan = { flow, defs, data, graph, streamTo: streamingNodes(flow, defs) };
+  prepared.set(flow, plan);
+  return plan;
+}
+
+/** Runs a flow. Treat a flow object as immutable once run: its validation is cached. */
+export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: RunContext): Promise<RunResult> {
+  const { flow, defs, data, graph, streamTo } = 'defs' in source ? source : prepareFlow(source);
   const inputProblems = checkInput(flow, input);
   if (inputProblems.length) throw new WeirError('invalid_input', inputProblems.map((p) => `${p.path}: ${p.message}`).join('; '), { details: { issues: inputProblems } });
 
@@ -38,15 +67,6 @@ export async function runFlow(flow: Flow, input: unknown, ctx: RunContext): Prom
   ctx.signal?.addEventListener('abort', onCancel, { once: true });
   const deadline = setTimeout(() => run.abort(new WeirError('deadline_exceeded', `the run passed its ${limits.deadlineMs} ms deadline`)), limits.deadlineMs);
 
-  const defs = new Map<string, AnyNodeDefinition>();
-  const data = new Map<string, unknown>();
-  for (const n of flow.nodes) {
-    const def = nodeRegistry.get(n.type)!;
-    defs.set(n.id, def);
-    data.set(n.id, def.data.parse(n.data));
-  }
-  const graph = buildGraph(flow.nodes.map((n) => n.id), flow.edges);
-  const streamTo = streamingNodes(flow, defs);
   const state = new Map<string, State>(flow.nodes.map((n) => [n.id, 'pending']));
   const taken = new Map<string, string>();
   const trace = new Map<string, TraceEntry>();

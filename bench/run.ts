@@ -1,0 +1,12 @@
+// npm run bench: every benchmark, printed as ratios against a baseline measured in the same run,
+// and written to bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchInProcess } from './in-process';
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+results.inProcess = await benchInProcess(Number(process.env.BENCH_ITERATIONS ?? 20_000));
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${join('bench', 'results', 'latest.json')}`);
