@@ -73,6 +73,6 @@ export function toWeirError(err: unknown, fallback: ErrorCode = 'node_failed', n
 }
 
 export function attachTrace<E extends WeirError>(err: E, trace: object): E {
-  err.partialTrace = { ...(err.partialTrace ?? {}), ...trace };
+  err.partialTrace = { ...err.partialTrace, ...trace };
   return err;
 }

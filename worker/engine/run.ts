@@ -124,7 +124,7 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
       const error = toWeirError(err, 'node_failed', id);
       const cancelledByOther = failure !== undefined && run.signal.aborted && run.signal.reason === failure;
       if (cancelledByOther) return skip(id, { code: 'cancelled', message: `cancelled because node "${failure!.nodeId}" failed` });
-      const entry: TraceEntry = { nodeId: id, type: def.type, status: 'failed', startMs, durationMs: now() - t0 - startMs, ...(error.partialTrace ?? {}), error: { code: error.code, message: error.message } };
+      const entry: TraceEntry = { nodeId: id, type: def.type, status: 'failed', startMs, durationMs: now() - t0 - startMs, ...error.partialTrace, error: { code: error.code, message: error.message } };
       trace.set(id, entry);
       state.set(id, 'failed');
       emitEnd(entry);
