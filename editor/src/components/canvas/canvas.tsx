@@ -1,0 +1,148 @@
+// The flow canvas: React Flow over the editor state. Drags are transient until they end, deletes
+// and connections are single undo steps, and palette items drop where the mouse is.
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+  type OnDelete,
+} from '@xyflow/react';
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { nodeRegistry } from '../../engine';
+import { addNode, connect, moveNodes, removeElements, type XY } from '../../state/flow-edit';
+import { createNodeCache, takenEdges, toEdges, type WeirNode } from '../../state/to-react-flow';
+import { useEditor } from '../../state/use-editor';
+import { canvasNodeTypes } from './flow-node';
+import { PALETTE_MIME } from './palette';
+
+export function Canvas() {
+  const ed = useEditor();
+  const rf = useReactFlow();
+  const nodeCache = useMemo(createNodeCache, []);
+
+  const problemsByNode = useMemo(() => {
+    const map = new Map<string, typeof ed.problems>();
+    for (const p of ed.problems) if (p.nodeId) map.set(p.nodeId, [...(map.get(p.nodeId) ?? []), p]);
+    return map;
+  }, [ed.problems]);
+
+  const nodes = useMemo(
+    () => nodeCache(ed.flow, { selected: ed.selectedNodes, problemsByNode, status: ed.run.status, measured: ed.measured }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- measuredVersion stands for the measured map
+    [nodeCache, ed.flow, ed.selectedNodes, problemsByNode, ed.run.status, ed.measuredVersion],
+  );
+  const taken = useMemo(() => takenEdges(ed.flow, ed.run.status, ed.run.handles), [ed.flow, ed.run.status, ed.run.handles]);
+  const edges = useMemo(() => toEdges(ed.flow, ed.selectedEdges, taken, ed.run.phase === 'running'), [ed.flow, ed.selectedEdges, taken, ed.run.phase]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<WeirNode>[]) => {
+      const moved = new Map<string, XY>();
+      let dragEnded = false;
+      let selection: Set<string> | undefined;
+      let measuredChanged = false;
+      for (const c of changes) {
+        if (c.type === 'position') {
+          if (c.position) moved.set(c.id, c.position);
+          if (c.dragging === false) dragEnded = true;
+        } else if (c.type === 'select') {
+          selection ??= new Set(ed.selectedNodes);
+          if (c.selected) selection.add(c.id);
+          else selection.delete(c.id);
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          ed.measured.set(c.id, c.dimensions);
+          measuredChanged = true;
+        }
+      }
+      if (moved.size) ed.updateTransient((f) => moveNodes(f, moved));
+      if (dragEnded) ed.settle();
+      if (selection) ed.setSelectedNodes(selection);
+      if (measuredChanged) ed.bumpMeasured();
+    },
+    [ed],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      let selection: Set<string> | undefined;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        selection ??= new Set(ed.selectedEdges);
+        if (c.selected) selection.add(c.id);
+        else selection.delete(c.id);
+      }
+      if (selection) ed.setSelectedEdges(selection);
+    },
+    [ed],
+  );
+
+  const onDelete: OnDelete<WeirNode, Edge> = useCallback(
+    ({ nodes: n, edges: e }) => {
+      ed.update((f) => removeElements(f, n.map((x) => x.id), e.map((x) => x.id)));
+      ed.select([]);
+    },
+    [ed],
+  );
+
+  const onConnect = useCallback((c: Connection) => ed.update((f) => connect(f, c.source, c.sourceHandle, c.target)), [ed]);
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      if (c.source === c.target) return false;
+      const target = ed.flow.nodes.find((n) => n.id === c.target);
+      return !!target && nodeRegistry.get(target.type)?.acceptsInput !== false;
+    },
+    [ed.flow],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const position = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      let added = '';
+      ed.update((f) => {
+        const r = addNode(f, type, { x: position.x - 100, y: position.y - 30 });
+        added = r.id;
+        return r.flow;
+      });
+      queueMicrotask(() => ed.select([added]));
+    },
+    [ed, rf],
+  );
+
+  return (
+    <ReactFlow<WeirNode, Edge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={canvasNodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onDelete={onDelete}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      onDrop={onDrop}
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+      }}
+      deleteKeyCode={['Delete', 'Backspace']}
+      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      selectionOnDrag={false}
+      onlyRenderVisibleElements={ed.flow.nodes.length > 150}
+      fitView
+      fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+      minZoom={0.1}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={20} size={1} />
+      <MiniMap pannable zoomable nodeStrokeWidth={3} className="minimap" />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

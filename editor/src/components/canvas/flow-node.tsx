@@ -1,0 +1,63 @@
+// The one canvas node component: drawn from the node type's declaration (label, handles), with
+// its problems and its run status on it. Handle ids are the edges' sourceHandle values.
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { nodeRegistry, type HandleSpec } from '../../engine';
+import type { WeirNode } from '../../state/to-react-flow';
+import { nodeSummary } from './node-summary';
+
+const STATUS_TEXT = { running: 'running', ok: 'ok', skipped: 'skipped', failed: 'failed', fell_back: 'fell back' } as const;
+
+function handlesOf(type: string, data: unknown): HandleSpec[] {
+  const def = nodeRegistry.get(type);
+  if (!def) return [{ id: 'out', label: 'out' }];
+  try {
+    return def.handles(data);
+  } catch {
+    // Data that does not fit the schema (a draft) still gets its main handle.
+    return def.handles(def.defaults()).filter((h) => h.id === 'out' || h.id === 'default');
+  }
+}
+
+function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
+  const { node, problems, status } = data;
+  const def = nodeRegistry.get(node.type);
+  const handles = handlesOf(node.type, node.data);
+  const errors = problems.filter((p) => p.severity === 'error');
+  const cls = ['weir-node', `type-${node.type}`, selected && 'is-selected', errors.length && 'has-errors', problems.length && !errors.length && 'has-warnings', status && `run-${status}`];
+  const single = handles.length === 1 && handles[0].id === 'out';
+  return (
+    <div className={cls.filter(Boolean).join(' ')} data-testid={`node-${node.id}`} title={problems.map((p) => p.message).join('\n') || undefined}>
+      {def?.acceptsInput !== false && <Handle type="target" position={Position.Left} className="handle-in" />}
+      <div className="weir-node-head">
+        <span className="weir-node-type">{def?.label ?? node.type}</span>
+        {status && <span className={`run-badge run-${status}`}>{STATUS_TEXT[status]}</span>}
+        {problems.length > 0 && <span className={errors.length ? 'problem-badge' : 'problem-badge warn'}>{problems.length}</span>}
+      </div>
+      <div className="weir-node-id">{node.id}</div>
+      {nodeSummary(node).map((line, i) => (
+        <div className="weir-node-line" key={i}>
+          {line}
+        </div>
+      ))}
+      {problems.length > 0 && <div className="weir-node-problem">{problems[0].message}</div>}
+      {single ? (
+        <Handle type="source" position={Position.Right} id="out" className="handle-out" />
+      ) : (
+        <div className="weir-node-handles">
+          {handles.map((h) => (
+            <div className={`weir-node-handle-row handle-${h.id}`} key={h.id}>
+              <span>{h.label}</span>
+              <Handle type="source" position={Position.Right} id={h.id} className="handle-out" />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const FlowNodeComponent = memo(FlowNodeView);
+
+/** React Flow's node types, at module scope so the canvas never remounts its nodes. */
+export const canvasNodeTypes = { weir: FlowNodeComponent };

@@ -1,0 +1,79 @@
+// The flow editor's header: back to the list, the flow's name with the unsaved mark, undo and
+// redo, layout, fit view, and Save with what the save did (file, worker, draft and why).
+import { useReactFlow } from '@xyflow/react';
+import type { SaveResult } from '../../api/save-flow';
+import { navigate } from '../../router';
+import { useEditor } from '../../state/use-editor';
+import { SHORTCUTS } from '../canvas/use-shortcuts';
+import { Brand } from '../ui/top-nav';
+
+export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; result: SaveResult; at: number } | { kind: 'error'; message: string };
+
+function StatusText({ status, dirty }: { status: SaveStatus; dirty: boolean }) {
+  if (status.kind === 'saving') return <span className="save-status">Saving…</span>;
+  if (status.kind === 'error') return <span className="save-status bad" data-testid="save-status">Save failed: {status.message}</span>;
+  if (status.kind !== 'saved' || dirty) return null;
+  const { result } = status;
+  const where = result.file ? `${result.file} and the worker` : 'the worker';
+  if (result.draft) {
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    return (
+      <span className="save-status warn" data-testid="save-status" title={errors.map((p) => p.message).join('\n')}>
+        Saved as a draft to {where}. It will not run: {errors[0]?.message ?? 'it has problems'}
+        {errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}
+      </span>
+    );
+  }
+  return (
+    <span className="save-status ok" data-testid="save-status">
+      Saved to {where}
+    </span>
+  );
+}
+
+export function EditorHeader({ status }: { status: SaveStatus }) {
+  const ed = useEditor();
+  const rf = useReactFlow();
+  const back = () => {
+    if (!ed.dirty || window.confirm('Leave without saving? Your changes will be lost.')) navigate('/');
+  };
+  return (
+    <header className="topbar">
+      <Brand />
+      <button className="btn btn-ghost btn-small" onClick={back} data-testid="back">
+        ← Flows
+      </button>
+      <div className="flow-title" data-testid="flow-title">
+        <span className="flow-title-name">{ed.flow.name}</span>
+        <code className="flow-id">{ed.flow.id}</code>
+        {ed.dirty && (
+          <span className="dirty" data-testid="dirty" title="Unsaved changes">
+            ● unsaved
+          </span>
+        )}
+      </div>
+      <div className="grow" />
+      <StatusText status={status} dirty={ed.dirty} />
+      <div className="toolbar">
+        <button className="btn btn-small btn-ghost" disabled={!ed.canUndo} onClick={ed.undo} title="Undo (Ctrl+Z)" data-testid="undo">
+          Undo
+        </button>
+        <button className="btn btn-small btn-ghost" disabled={!ed.canRedo} onClick={ed.redo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
+          Redo
+        </button>
+        <button className="btn btn-small btn-ghost" onClick={ed.layout} title="Automatic layout (Ctrl+L)" data-testid="layout">
+          Layout
+        </button>
+        <button className="btn btn-small btn-ghost" onClick={() => void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 })} title="Fit view">
+          Fit
+        </button>
+        <span className="help-dot" title={SHORTCUTS.map(([k, v]) => `${k}: ${v}`).join('\n')}>
+          ?
+        </span>
+        <button className={`btn btn-small ${ed.dirty ? 'btn-primary' : ''}`} onClick={() => void ed.save()} disabled={status.kind === 'saving'} title="Save (Ctrl+S)" data-testid="save">
+          Save
+        </button>
+      </div>
+    </header>
+  );
+}

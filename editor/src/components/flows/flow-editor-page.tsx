@@ -1,0 +1,25 @@
+// Opens one flow: loads it from the worker, then hands it to the workspace.
+import { api } from '../../api/endpoints';
+import { navigate } from '../../router';
+import { Brand } from '../ui/top-nav';
+import { ErrorState, Loading } from '../ui/states';
+import { useAsync } from '../ui/use-async';
+import { Workspace } from './workspace';
+
+export function FlowEditorPage({ id }: { id: string }) {
+  const loaded = useAsync(() => api.getFlow(id), [id]);
+  if (loaded.data) return <Workspace initial={loaded.data.flow} />;
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Brand />
+        <button className="btn btn-ghost btn-small" onClick={() => navigate('/')}>
+          ← Flows
+        </button>
+      </header>
+      <main className="page">
+        {loaded.loading ? <Loading what={`flow ${id}`} /> : <ErrorState error={loaded.error ?? 'not found'} retry={loaded.reload} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// One row of the flows list, with inline rename and a two-step delete.
+import { useState } from 'react';
+import type { FlowSummary } from '../../api/types';
+import { navigate } from '../../router';
+
+export function timeAgo(iso: string | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const s = Math.round((now - Date.parse(iso)) / 1000);
+  if (!Number.isFinite(s)) return '—';
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  return new Date(iso).toLocaleDateString();
+}
+
+export function FlowRow(props: { flow: FlowSummary; onDuplicate: () => void; onRename: (name: string) => void; onDelete: () => void }) {
+  const f = props.flow;
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(f.name);
+  const [confirm, setConfirm] = useState(false);
+  const count = Array.isArray(f.problems) ? f.problems.filter((p) => p.severity === 'error').length : Number(f.problems ?? 0);
+  const open = () => navigate(`/flows/${encodeURIComponent(f.id)}`);
+  return (
+    <tr data-testid={`flow-row-${f.id}`}>
+      <td>
+        {renaming ? (
+          <form onSubmit={(e) => (e.preventDefault(), setRenaming(false), props.onRename(name))} className="row">
+            <input className="input" autoFocus value={name} onChange={(e) => setName(e.target.value)} data-testid="rename-input" />
+            <button className="btn btn-small btn-primary">Save</button>
+          </form>
+        ) : (
+          <a className="flow-name" href={`/flows/${f.id}`} onClick={(e) => (e.preventDefault(), open())}>
+            {f.name}
+            <code className="flow-id">{f.id}</code>
+          </a>
+        )}
+      </td>
+      <td className="muted clamp">{f.description || '—'}</td>
+      <td className="nowrap muted">{timeAgo(f.updatedAt)}</td>
+      <td>{count ? <span className="pill pill-bad">{count} {count === 1 ? 'problem' : 'problems'}</span> : <span className="pill pill-ok">valid</span>}</td>
+      <td className="actions nowrap">
+        <button className="btn btn-small" onClick={open}>Open</button>
+        <button className="btn btn-small btn-ghost" onClick={props.onDuplicate}>Duplicate</button>
+        <button className="btn btn-small btn-ghost" onClick={() => setRenaming(true)}>Rename</button>
+        {confirm ? (
+          <button className="btn btn-small btn-danger" onClick={props.onDelete} onBlur={() => setConfirm(false)} autoFocus>
+            Really delete?
+          </button>
+        ) : (
+          <button className="btn btn-small btn-ghost" onClick={() => setConfirm(true)}>Delete</button>
+        )}
+      </td>
+    </tr>
+  );
+}

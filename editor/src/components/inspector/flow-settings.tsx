@@ -1,0 +1,51 @@
+// The inspector with nothing selected: the flow's name, description, visibility, its input
+// declaration (what callers send) and its examples (what the run panel offers).
+import type { Flow } from '../../engine';
+import { useEditor } from '../../state/use-editor';
+import { JsonInput } from '../fields/basic-fields';
+import { InputFieldsEditor } from './input-fields-editor';
+
+export function FlowSettings() {
+  const ed = useEditor();
+  const flow = ed.flow;
+  const set = <K extends keyof Flow>(key: K, value: Flow[K]) => ed.update((f) => ({ ...f, [key]: value }), `flow:${String(key)}`);
+  const flowProblems = ed.problems.filter((p) => !p.nodeId);
+  return (
+    <div className="inspector" data-testid="flow-settings">
+      <div className="inspector-type">Flow settings</div>
+      <div className="field-help">Select a node to edit it. These settings belong to the whole flow.</div>
+      <div className="field">
+        <div className="field-label">Id</div>
+        <code className="code-inline">{flow.id}</code>
+      </div>
+      <label className="field">
+        <div className="field-label">Name</div>
+        <input className="input" data-testid="flow-name" value={flow.name} onChange={(e) => set('name', e.target.value)} />
+      </label>
+      <label className="field">
+        <div className="field-label">Description</div>
+        <textarea className="input" rows={2} data-testid="flow-description" value={flow.description ?? ''} onChange={(e) => set('description', e.target.value)} />
+      </label>
+      <label className="field field-inline">
+        <input type="checkbox" checked={flow.public === true} onChange={(e) => set('public', e.target.checked ? true : undefined)} />
+        Public: callable without an invoke key
+      </label>
+      <InputFieldsEditor />
+      <div className="field">
+        <div className="field-label">Examples</div>
+        <div className="field-help">A list of {'{ "name", "input": {...} }'}; the run panel offers them.</div>
+        <JsonInput value={flow.examples ?? []} rows={6} testId="flow-examples" onChange={(v) => Array.isArray(v) && set('examples', v as Flow['examples'])} />
+      </div>
+      {flowProblems.length > 0 && (
+        <div className="field">
+          <div className="field-label">Flow problems</div>
+          {flowProblems.map((p, i) => (
+            <div className={`problem-line sev-${p.severity}`} key={i}>
+              {p.message} <code>{p.path}</code>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

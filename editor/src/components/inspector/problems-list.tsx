@@ -1,0 +1,35 @@
+// Every problem the validator found; clicking one selects its node and brings it into view.
+import { useReactFlow } from '@xyflow/react';
+import { useEditor } from '../../state/use-editor';
+import { Empty } from '../ui/states';
+
+export function ProblemsList() {
+  const ed = useEditor();
+  const rf = useReactFlow();
+  if (!ed.problems.length) return <Empty title="No problems">The flow validates: it will run as saved.</Empty>;
+  return (
+    <ul className="problems" data-testid="problems-list">
+      {ed.problems.map((p, i) => (
+        <li key={i}>
+          <button
+            className={`problem sev-${p.severity}`}
+            onClick={() => {
+              if (!p.nodeId) return ed.select([]);
+              ed.select([p.nodeId]);
+              ed.setPanel('inspect');
+              void rf.fitView({ nodes: [{ id: p.nodeId }], duration: 300, maxZoom: 1.2 });
+            }}
+          >
+            <span className="problem-sev">{p.severity === 'error' ? '●' : '▲'}</span>
+            <span className="problem-body">
+              <span className="problem-msg">{p.message}</span>
+              <span className="problem-where">
+                {p.nodeId ? `node ${p.nodeId}` : 'flow'} · {p.code}
+              </span>
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,47 @@
+// The header of the list screens: brand, Flows and Prompts, sign out.
+import type { ReactNode } from 'react';
+import { clearToken } from '../../api/token';
+import { navigate } from '../../router';
+
+export const Brand = () => (
+  <a className="brand" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+    <span className="brand-mark" aria-hidden>
+      ≋
+    </span>
+    Weir
+  </a>
+);
+
+export function NavLink({ to, active, children }: { to: string; active: boolean; children: ReactNode }) {
+  return (
+    <a className={active ? 'nav-link on' : 'nav-link'} href={to} onClick={(e) => (e.preventDefault(), navigate(to))}>
+      {children}
+    </a>
+  );
+}
+
+export function TopNav({ active, onSignOut }: { active: 'flows' | 'prompts'; onSignOut: () => void }) {
+  return (
+    <header className="topbar">
+      <Brand />
+      <nav className="nav">
+        <NavLink to="/" active={active === 'flows'}>
+          Flows
+        </NavLink>
+        <NavLink to="/prompts" active={active === 'prompts'}>
+          Prompts
+        </NavLink>
+      </nav>
+      <div className="grow" />
+      <button
+        className="btn btn-ghost btn-small"
+        onClick={() => {
+          clearToken();
+          onSignOut();
+        }}
+      >
+        Sign out
+      </button>
+    </header>
+  );
+}

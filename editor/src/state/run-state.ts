@@ -1,0 +1,66 @@
+// The run panel's state, folded from SSE events: which nodes ran and how, the handle each took,
+// streamed tokens, and at the end the output and the trace.
+import type { StreamEvent } from '../api/run-stream';
+import type { TraceEntry, Usage } from '../engine';
+import type { RunStatus } from './to-react-flow';
+
+export interface RunState {
+  phase: 'idle' | 'running' | 'done' | 'failed';
+  runId?: string;
+  status: Map<string, RunStatus>;
+  handles: Map<string, string>;
+  tokens: string;
+  output?: unknown;
+  usage?: Usage & { calls?: number };
+  trace: TraceEntry[];
+  error?: { code: string; message: string; nodeId?: string };
+  startedAt?: number;
+  durationMs?: number;
+}
+
+export const idleRun: RunState = { phase: 'idle', status: new Map(), handles: new Map(), tokens: '', trace: [] };
+
+export const startRun = (now: number): RunState => ({ ...idleRun, phase: 'running', status: new Map(), handles: new Map(), startedAt: now });
+
+export function runReducer(state: RunState, event: StreamEvent, now = Date.now()): RunState {
+  switch (event.type) {
+    case 'run.start':
+      return { ...state, runId: event.runId };
+    case 'node.start':
+      return { ...state, status: new Map(state.status).set(event.nodeId, 'running') };
+    case 'node.end': {
+      const handles = event.handle ? new Map(state.handles).set(event.nodeId, event.handle) : state.handles;
+      return { ...state, status: new Map(state.status).set(event.nodeId, event.status), handles };
+    }
+    case 'token':
+      return { ...state, tokens: state.tokens + event.text };
+    case 'done': {
+      const status = new Map(state.status);
+      const handles = new Map(state.handles);
+      for (const t of event.trace ?? []) {
+        status.set(t.nodeId, t.status);
+        if (t.handle) handles.set(t.nodeId, t.handle);
+      }
+      const failed = (event.trace ?? []).find((t) => t.status === 'failed');
+      return {
+        ...state,
+        phase: failed ? 'failed' : 'done',
+        output: event.output,
+        usage: event.usage,
+        trace: event.trace ?? [],
+        status,
+        handles,
+        error: failed?.error ? { ...failed.error, nodeId: failed.nodeId } : undefined,
+        durationMs: state.startedAt ? now - state.startedAt : undefined,
+      };
+    }
+    case 'error': {
+      const status = new Map(state.status);
+      for (const [id, s] of status) if (s === 'running') status.set(id, 'failed');
+      if (event.error.nodeId) status.set(event.error.nodeId, 'failed');
+      return { ...state, phase: 'failed', error: event.error, status, durationMs: state.startedAt ? now - state.startedAt : undefined };
+    }
+    default:
+      return state;
+  }
+}
