@@ -3,9 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchInProcess } from './in-process';
+import { benchSize } from './size';
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 results.inProcess = await benchInProcess(Number(process.env.BENCH_ITERATIONS ?? 20_000));
+results.size = benchSize();
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -1,6 +1,6 @@
 // formatFlow: the canonical file. Fixed key order (the schema's order; unknown keys after, sorted),
 // positions rounded to whole pixels, 2-space indent, final newline. Arrays keep their order.
-import { z } from 'zod';
+import * as z from 'zod';
 import { nodeRegistry } from './nodes';
 import { flowSchema, flowNode, flowEdge, example, inputDeclaration, inputField } from './schema';
 

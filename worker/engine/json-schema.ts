@@ -1,6 +1,6 @@
 // The JSON Schema of the flow file, generated from the zod schemas: the flow envelope plus each
 // node type's data schema, so editors complete and check `data` per `type`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { nodeTypes } from './nodes';
 import { flowSchema, flowNode } from './schema';
 

@@ -1,6 +1,6 @@
 // The flow file format, version 1, as zod schemas: the single source of the TypeScript types,
 // the committed JSON Schema (flows/flow.schema.json) and the validator's structural checks.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const FLOW_FORMAT_VERSION = 1;
 export const FLOW_SCHEMA_REF = './flow.schema.json';

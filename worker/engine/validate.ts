@@ -1,6 +1,6 @@
 // validateFlow: every structural problem at once, each with a JSON path and node id. Checks run
 // on whatever parts of the file are usable, so one mistake does not hide the others.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ancestorsOf, buildGraph, findCycles, reachableFrom } from './graph';
 import { nodeRegistry } from './nodes';
 import type { AnyNodeDefinition } from './nodes';

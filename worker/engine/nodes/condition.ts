@@ -1,6 +1,6 @@
 // Ordered cases, each a handle with a CEL expression over `input` and `nodes`, plus `default`.
 // The first case whose expression is true is taken; otherwise `default`. Exactly one handle.
-import { z } from 'zod';
+import * as z from 'zod';
 import { WeirError } from '../errors';
 import { evaluateExpression } from '../expression';
 import { defineNode, none } from './types';

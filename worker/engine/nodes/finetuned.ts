@@ -1,6 +1,6 @@
 // A fine-tuned model call. When the call fails for good and the `fallback` handle is connected,
 // the run continues there (e.g. the base model with an engineered prompt) and the trace says so.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isFinalLlmFailure, toWeirError } from '../errors';
 import { callModel, modelCallFields, modelPromptRefs, modelTemplates, promptSource } from './model-call';
 import { defineNode, none } from './types';

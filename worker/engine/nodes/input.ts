@@ -1,5 +1,5 @@
 // The flow's entry point: its output is the validated request input.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineNode, mainHandle, none } from './types';
 
 export const inputNode = defineNode({

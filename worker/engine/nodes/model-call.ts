@@ -1,6 +1,6 @@
 // Shared by the prompt and fine-tuned nodes: the data fields of a model call, building the
 // messages from a KV prompt or inline text, calling the model and parsing JSON answers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Validator } from '@cfworker/json-schema';
 import { WeirError, attachTrace, toWeirError } from '../errors';
 import { renderTemplate } from '../template';

@@ -1,6 +1,6 @@
 // The flow's answer: one upstream value (a CEL expression, or the single upstream node's output
 // when omitted) or a mapping of fields, each a CEL expression over `input` and `nodes`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { evaluateExpression } from '../expression';
 import { defineNode, none } from './types';
 

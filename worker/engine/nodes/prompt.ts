@@ -1,5 +1,5 @@
 // A model call driven by a prompt: a KV prompt reference (name@label, name@3) or inline text.
-import { z } from 'zod';
+import * as z from 'zod';
 import { callModel, modelCallFields, modelPromptRefs, modelTemplates, promptSource } from './model-call';
 import { defineNode, mainHandle, none } from './types';
 

@@ -1,5 +1,5 @@
 // Text or JSON assembled from a template without a model call.
-import { z } from 'zod';
+import * as z from 'zod';
 import { WeirError } from '../errors';
 import { renderTemplate } from '../template';
 import { defineNode, mainHandle, none } from './types';
