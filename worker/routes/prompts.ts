@@ -1,7 +1,7 @@
 // Prompt management (admin only): list, get with every version, add a version, move or delete
 // a label, resolve a reference the way a running flow would.
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireAdmin } from '../http/auth';
 import { MAX_PROMPT_BYTES, readJson } from '../http/body';
 import type { AppEnv } from '../http/env';

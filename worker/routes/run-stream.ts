@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { WeirError, runFlow, type Flow, type RunContext, type RunEvent } from '../engine';
 import type { AppEnv } from '../http/env';
+import { tracked } from './in-flight';
 
 export interface StreamRunArgs {
   flow: Flow;
@@ -22,26 +23,28 @@ function errorOf(err: unknown): { code: string; message: string; nodeId?: string
 export function streamRun(c: Context<AppEnv>, { flow, input, ctx, runId, controller }: StreamRunArgs): Response {
   return streamSSE(
     c,
-    async (stream) => {
-      stream.onAbort(() => controller.abort());
-      let queue = Promise.resolve();
-      const send = (event: string, data: unknown) => {
-        queue = queue.then(() => (stream.closed || stream.aborted ? undefined : stream.writeSSE({ event, data: JSON.stringify(data) })));
-        return queue;
-      };
-      await send('run.start', { runId, flowId: flow.id });
-      const onEvent = (e: RunEvent) => {
-        const { type, ...data } = e;
-        void send(type, data);
-      };
-      try {
-        const result = await runFlow(flow, input, { ...ctx, onEvent });
-        if (result.status === 'ok') await send('done', { runId, output: result.output, usage: result.usage, trace: result.trace, prompts: result.prompts });
-        else await send('error', { runId, error: result.error ?? { code: 'node_failed', message: 'The run failed.' } });
-      } catch (err) {
-        await send('error', { runId, error: errorOf(err) });
-      }
-    },
+    (stream) =>
+      tracked(async () => {
+        stream.onAbort(() => controller.abort());
+        let queue = Promise.resolve();
+        const send = (event: string, data: unknown) => {
+          queue = queue.then(() => (stream.closed || stream.aborted ? undefined : stream.writeSSE({ event, data: JSON.stringify(data) })));
+          return queue;
+        };
+        await send('run.start', { runId, flowId: flow.id });
+        const onEvent = (e: RunEvent) => {
+          const { type, ...data } = e;
+          void send(type, data);
+        };
+        try {
+          const result = await runFlow(flow, input, { ...ctx, onEvent });
+          if (result.status === 'ok')
+            await send('done', { runId, output: result.output, usage: result.usage, trace: result.trace, prompts: result.prompts });
+          else await send('error', { runId, error: result.error ?? { code: 'node_failed', message: 'The run failed.' } });
+        } catch (err) {
+          await send('error', { runId, error: errorOf(err) });
+        }
+      }),
     async (err, stream) => {
       await stream.writeSSE({ event: 'error', data: JSON.stringify({ runId, error: errorOf(err) }) });
     },

@@ -9,7 +9,10 @@ import type { AppEnv } from '../http/env';
 import { ApiError, statusForCode } from '../http/errors';
 import { limitsFromEnv, providerRuntime } from '../http/runtime';
 import { flowStore, promptStore } from '../store';
+import { tracked } from './in-flight';
 import { streamRun } from './run-stream';
+
+export { runsInFlight } from './in-flight';
 
 /** Loads the flow and checks the caller may run it; private flows do not reveal whether they exist. */
 async function loadRunnable(c: Context<AppEnv>, id: string): Promise<Flow> {
@@ -58,7 +61,7 @@ export const runRoutes = new Hono<AppEnv>().post('/flows/:id/run', async (c) => 
   };
   if ((c.req.header('accept') ?? '').includes('text/event-stream')) return streamRun(c, { flow, input, ctx, runId, controller });
 
-  const result = await runFlow(flow, input, ctx);
+  const result = await tracked(() => runFlow(flow, input, ctx));
   const withTrace = c.req.query('trace') === '1' || c.req.query('trace') === 'true';
   const trace = withTrace ? { trace: result.trace } : {};
   if (result.status === 'failed') {

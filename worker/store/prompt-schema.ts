@@ -1,6 +1,6 @@
 // Zod schemas for prompts as they are sent to the API, kept in KV and committed under
 // flows/prompts/. Everything written to KV passes through one of these first.
-import { z } from 'zod';
+import * as z from 'zod';
 import { slug } from '../engine/schema';
 
 /** `name@label` or `name@7`; same shape the engine's prompt nodes accept. */
