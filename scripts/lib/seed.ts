@@ -1,0 +1,90 @@
+// Seeds local KV from the repo: prompt files (flows/prompts/*.json) and flows (flows/*.json).
+// Idempotent and never clobbering: prompt versions KV already holds win, moved labels stay, and a
+// flow edited locally (in the editor) is kept; a flow unchanged since the last seed is updated.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatFlow, hasErrors, parseFlow } from '../../worker/engine';
+import { flowStore, promptStore } from '../../worker/store';
+
+export interface SeedReport {
+  prompts: { name: string; added: number[]; labels: string[] }[];
+  flows: { id: string; action: 'created' | 'updated' | 'unchanged' | 'kept-local-edits'; problems: number }[];
+  errors: string[];
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const seedMarkerKey = (id: string) => `seed:flow:${id}`;
+const jsonFiles = (dir: string) => {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort().map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+};
+
+export async function seedKv(kv: KVNamespace, root: string): Promise<SeedReport> {
+  const report: SeedReport = { prompts: [], flows: [], errors: [] };
+  const prompts = promptStore(kv);
+  for (const file of jsonFiles(join(root, 'flows', 'prompts'))) {
+    try {
+      const { name, added, labels } = await prompts.importFile(JSON.parse(readFileSync(file, 'utf8')));
+      report.prompts.push({ name, added, labels });
+    } catch (err) {
+      report.errors.push(`${file}: ${(err as Error).message}`);
+    }
+  }
+  const flows = flowStore(kv);
+  for (const file of jsonFiles(join(root, 'flows'))) {
+    try {
+      const parsed = parseFlow(readFileSync(file, 'utf8'));
+      if (!parsed.flow) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+      const flow = parsed.flow;
+      const problems = parsed.problems.filter((p) => p.severity === 'error').length;
+      if (hasErrors(parsed.problems)) report.errors.push(`${file}: stored as a draft with ${problems} problem(s)`);
+      const text = formatFlow(flow);
+      const stored = await flows.get(flow.id);
+      const marker = await kv.get(seedMarkerKey(flow.id));
+      let action: SeedReport['flows'][number]['action'];
+      if (stored?.text === text) action = 'unchanged';
+      else if (stored && marker !== sha256(stored.text)) action = 'kept-local-edits';
+      else {
+        await flows.put(flow.id, text, { name: flow.name, description: flow.description ?? '', public: flow.public === true, problems });
+        action = stored ? 'updated' : 'created';
+      }
+      if (action !== 'kept-local-edits') await kv.put(seedMarkerKey(flow.id), sha256(text));
+      report.flows.push({ id: flow.id, action, problems });
+    } catch (err) {
+      report.errors.push(`${file}: ${(err as Error).message}`);
+    }
+  }
+  return report;
+}
+
+/** Seeds the local KV that `wrangler dev --persist-to <persistTo>` uses (run it while dev is stopped). */
+export async function seedLocal(root: string, persistTo: string): Promise<SeedReport> {
+  const { getPlatformProxy } = await import('wrangler');
+  const proxy = await getPlatformProxy<{ WEIR_KV: KVNamespace }>({
+    configPath: join(root, 'wrangler.toml'),
+    persist: { path: join(persistTo, 'v3') },
+    remoteBindings: false,
+    envFiles: [],
+  });
+  try {
+    return await seedKv(proxy.env.WEIR_KV, root);
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+export function describeSeed(report: SeedReport): string[] {
+  const lines: string[] = [];
+  const addedPrompts = report.prompts.filter((p) => p.added.length || p.labels.length);
+  lines.push(`prompts: ${report.prompts.length} in repo, ${addedPrompts.length} with new versions or labels`);
+  const byAction = (a: string) => report.flows.filter((f) => f.action === a).map((f) => f.id);
+  lines.push(`flows: ${report.flows.length} in repo; created ${byAction('created').length}, updated ${byAction('updated').length}, unchanged ${byAction('unchanged').length}`);
+  const kept = byAction('kept-local-edits');
+  if (kept.length) lines.push(`flows edited locally, left as they are: ${kept.join(', ')}`);
+  for (const e of report.errors) lines.push(`warning: ${e}`);
+  return lines;
+}
