@@ -1,0 +1,93 @@
+// The management API client: base URL and admin token from flags, the environment or .dev.vars,
+// JSON requests, and failures (network, auth, API errors) as one clear CliError line.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { CliError } from './errors';
+import { findFlowsDir } from './files';
+
+export const DEFAULT_URL = 'http://127.0.0.1:8787';
+
+export interface RemoteOptions {
+  url?: string;
+  token?: string;
+}
+
+export const addRemoteOptions = (cmd: Command): Command =>
+  cmd
+    .option('--url <url>', `the Weir worker (default: $WEIR_URL or ${DEFAULT_URL})`)
+    .option('--token <token>', 'admin token (default: $WEIR_ADMIN_TOKEN, or ADMIN_TOKEN in .dev.vars for a local worker)');
+
+/** ADMIN_TOKEN from .dev.vars beside flows/ (what `wrangler dev` reads). */
+function devVarsToken(): string | undefined {
+  let root: string;
+  try {
+    root = dirname(findFlowsDir());
+  } catch {
+    root = process.cwd();
+  }
+  const path = join(root, '.dev.vars');
+  if (!existsSync(path)) return undefined;
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*ADMIN_TOKEN\s*=\s*(.*?)\s*$/.exec(line);
+    if (m) return m[1].replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return undefined;
+}
+
+const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url);
+
+export interface ApiClient {
+  url: string;
+  request<T>(method: string, path: string, body?: unknown, opts?: { allow404?: boolean }): Promise<{ status: number; body: T }>;
+}
+
+interface ApiErrorBody {
+  error?: { code?: string; message?: string; issues?: { path: string; message: string; code: string; nodeId?: string }[] };
+}
+
+export class ApiFailure extends CliError {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(message);
+  }
+}
+
+export function apiClient(opts: RemoteOptions): ApiClient {
+  const url = (opts.url ?? process.env.WEIR_URL ?? DEFAULT_URL).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(url)) throw new CliError(`--url must be an http(s) URL, got "${url}"`, 2);
+  const token = opts.token ?? process.env.WEIR_ADMIN_TOKEN ?? (isLocal(url) ? devVarsToken() : undefined);
+  return {
+    url,
+    async request<T>(method: string, path: string, body?: unknown, ropts: { allow404?: boolean } = {}) {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      let res: Response;
+      try {
+        res = await fetch(`${url}/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      } catch (err) {
+        const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+        throw new CliError(`cannot reach the Weir worker at ${url} (${cause?.code ?? cause?.message ?? (err as Error).message}); is it running? (npx wrangler dev, or set --url / WEIR_URL)`);
+      }
+      const text = await res.text();
+      let parsed: unknown = undefined;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        if (res.ok) throw new CliError(`${method} ${url}/v1${path} answered ${res.status} with something that is not JSON`);
+      }
+      if (res.ok || (ropts.allow404 && res.status === 404)) return { status: res.status, body: parsed as T };
+      const error = (parsed as ApiErrorBody | undefined)?.error;
+      const what = `${method} /v1${path}: ${res.status} ${error?.code ?? res.statusText}`;
+      if (res.status === 401 || res.status === 403) {
+        const hint = token ? 'the token was refused' : 'no admin token given';
+        throw new ApiFailure(`${what}: ${error?.message ?? 'unauthorized'} (${hint}; pass --token or set WEIR_ADMIN_TOKEN)`, res.status, { error });
+      }
+      throw new ApiFailure(`${what}: ${error?.message ?? (text.slice(0, 200) || 'no message')}`, res.status, { error });
+    },
+  };
+}

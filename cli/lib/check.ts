@@ -1,0 +1,50 @@
+// Checks one flow or prompt file: JSON syntax, the engine's validation (flows) or the prompt file
+// rules, the id against the file name, and prompt references against the prompt files beside it.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { jsonPath, nodeRegistry, parseFlow, type Flow, type Problem } from '../../worker/engine';
+import { idFromPath, readJson, type FoundFile } from './files';
+import { checkPromptFile } from './prompt-file';
+import { filePromptResolver } from './prompt-resolver';
+
+export interface CheckedFile extends FoundFile {
+  problems: Problem[];
+}
+
+async function promptRefProblems(flow: Flow, path: string): Promise<Problem[]> {
+  const dir = join(dirname(path), 'prompts');
+  if (!existsSync(dir)) return [];
+  const resolver = filePromptResolver(dir);
+  const problems: Problem[] = [];
+  for (const [index, node] of flow.nodes.entries()) {
+    const def = nodeRegistry.get(node.type);
+    let refs: { path: (string | number)[]; source: string }[] = [];
+    try {
+      refs = def?.promptRefs(node.data) ?? [];
+    } catch {
+      continue; // data the validator already reported
+    }
+    for (const ref of refs) {
+      try {
+        await resolver.resolve(ref.source);
+      } catch (err) {
+        const message = `${(err as Error).message} (the worker may still have it)`;
+        problems.push({ code: 'prompt_not_in_files', message, path: jsonPath(['nodes', index, 'data', ...ref.path]), nodeId: node.id, severity: 'warning' });
+      }
+    }
+  }
+  return problems;
+}
+
+export async function checkFile(file: FoundFile): Promise<CheckedFile> {
+  const read = readJson(file.path);
+  if (read.error !== undefined) return { ...file, problems: [{ code: 'json_syntax', message: read.error, path: '$', severity: 'error' }] };
+  if (file.kind === 'prompt') return { ...file, problems: checkPromptFile(read.value, idFromPath(file.path)) };
+  const parsed = parseFlow(read.value);
+  const problems = [...parsed.problems];
+  if (parsed.flow && parsed.flow.id !== idFromPath(file.path)) {
+    problems.push({ code: 'id_mismatch', message: `the flow's id "${parsed.flow.id}" differs from its file name ${idFromPath(file.path)}.json`, path: '$.id', severity: 'warning' });
+  }
+  if (parsed.flow) problems.push(...(await promptRefProblems(parsed.flow, file.path)));
+  return { ...file, problems };
+}
