@@ -1,5 +1,7 @@
 // Turns whatever a provider call threw (SDK errors, fetch failures, aborts, bad bodies) into an
 // LlmError with a stable code, a retryable flag and a message with every secret redacted.
+// Retryable: 429, 408/409, 5xx, network, and bad bodies or cut streams (gateways garble answers
+// now and then) unless tokens already reached the caller. Final: auth, unknown model, other 4xx.
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { LlmError, WeirError, type ErrorCode } from '../engine/errors';
 import { redactSecrets } from './redact';
