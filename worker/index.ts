@@ -16,14 +16,17 @@ const app = new Hono<AppEnv>()
     throw new ApiError(404, 'not_found', 'No such API endpoint.');
   })
   // Only reached when the assets layer passes a request on (wrangler serves editor/dist first).
-  .all('*', async (c) => (c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404)));
+  .all('*', async (c) =>
+    c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404),
+  );
 
 app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such API endpoint.' } }, 404));
 
 app.onError((err, c) => {
   const { status, body } = toErrorResponse(err);
   // Log the code only for expected failures; unexpected ones get their message, never request data or secrets.
-  if (status >= 500 && body.error.code === 'internal') console.error('weir: unexpected error:', err instanceof Error ? err.message : String(err));
+  if (status >= 500 && body.error.code === 'internal')
+    console.error('weir: unexpected error:', err instanceof Error ? err.message : String(err));
   return c.json(body, status);
 });
 

@@ -50,12 +50,31 @@ export function nodeForWrangler(root: string): string {
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   const port = opts.port || (await freePort());
   const inspectorPort = await freePort();
-  const args = [join(opts.root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--local', '--ip', '127.0.0.1', '--port', String(port)];
+  const args = [
+    join(opts.root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+  ];
   args.push('--inspector-port', String(inspectorPort), '--persist-to', opts.persistTo, '--show-interactive-dev-session=false');
   for (const file of opts.envFiles ?? []) args.push('--env-file', file);
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' };
+  const env = {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    WRANGLER_HIDE_BANNER: 'true',
+    CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false',
+  };
   // Own process group, so stop() reaches workerd too, whatever wrangler does with signals.
-  const child = spawn(nodeForWrangler(opts.root), args, { cwd: opts.root, env, detached: true, stdio: ['ignore', opts.output === 'inherit' ? 'inherit' : 'pipe', opts.output === 'inherit' ? 'inherit' : 'pipe'] });
+  const child = spawn(nodeForWrangler(opts.root), args, {
+    cwd: opts.root,
+    env,
+    detached: true,
+    stdio: ['ignore', opts.output === 'inherit' ? 'inherit' : 'pipe', opts.output === 'inherit' ? 'inherit' : 'pipe'],
+  });
   let collected = '';
   child.stdout?.on('data', (d: Buffer) => (collected = (collected + d.toString()).slice(-20_000)));
   child.stderr?.on('data', (d: Buffer) => (collected = (collected + d.toString()).slice(-20_000)));

@@ -32,6 +32,9 @@ export function ensureEditor(root: string, opts: { build: boolean; log: (line: s
   }
   if (built) return 'stale-kept';
   mkdirSync(dist, { recursive: true });
-  writeFileSync(index, '<!doctype html><meta charset="utf-8"><title>Weir</title><p>The editor is not built yet. Run <code>npm run build:editor</code>. The API is under <a href="/v1/health">/v1</a>.</p>\n');
+  writeFileSync(
+    index,
+    '<!doctype html><meta charset="utf-8"><title>Weir</title><p>The editor is not built yet. Run <code>npm run build:editor</code>. The API is under <a href="/v1/health">/v1</a>.</p>\n',
+  );
   return 'placeholder';
 }

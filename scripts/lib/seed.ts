@@ -17,7 +17,10 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const seedMarkerKey = (id: string) => `seed:flow:${id}`;
 const jsonFiles = (dir: string) => {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort().map((f) => join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }
@@ -82,7 +85,9 @@ export function describeSeed(report: SeedReport): string[] {
   const addedPrompts = report.prompts.filter((p) => p.added.length || p.labels.length);
   lines.push(`prompts: ${report.prompts.length} in repo, ${addedPrompts.length} with new versions or labels`);
   const byAction = (a: string) => report.flows.filter((f) => f.action === a).map((f) => f.id);
-  lines.push(`flows: ${report.flows.length} in repo; created ${byAction('created').length}, updated ${byAction('updated').length}, unchanged ${byAction('unchanged').length}`);
+  lines.push(
+    `flows: ${report.flows.length} in repo; created ${byAction('created').length}, updated ${byAction('updated').length}, unchanged ${byAction('unchanged').length}`,
+  );
   const kept = byAction('kept-local-edits');
   if (kept.length) lines.push(`flows edited locally, left as they are: ${kept.join(', ')}`);
   for (const e of report.errors) lines.push(`warning: ${e}`);

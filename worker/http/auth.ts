@@ -21,7 +21,11 @@ export function bearerToken(c: Context): string | undefined {
 }
 
 const secret = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-export const invokeKeys = (env: Bindings): string[] => (secret(env.INVOKE_KEYS) ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+export const invokeKeys = (env: Bindings): string[] =>
+  (secret(env.INVOKE_KEYS) ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
 
 export type Caller = 'admin' | 'invoker' | 'anonymous' | 'unknown-token';
 
@@ -40,7 +44,11 @@ export const unauthorized = (message: string) => new ApiError(401, 'unauthorized
 /** Guards management routes. */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   if (!secret(c.env.ADMIN_TOKEN)) {
-    throw new ApiError(503, 'admin_token_unset', 'Management is disabled because the ADMIN_TOKEN secret is not set (wrangler secret put ADMIN_TOKEN, or .dev.vars locally).');
+    throw new ApiError(
+      503,
+      'admin_token_unset',
+      'Management is disabled because the ADMIN_TOKEN secret is not set (wrangler secret put ADMIN_TOKEN, or .dev.vars locally).',
+    );
   }
   const caller = await identify(c);
   if (caller === 'admin') return next();

@@ -9,7 +9,8 @@ export const MAX_PROMPT_BYTES = 256 * 1024;
 /** The body of a run request, `{ "input": ... }`. */
 export const MAX_RUN_INPUT_BYTES = 64 * 1024;
 
-const tooLarge = (limit: number) => new ApiError(413, 'payload_too_large', `The request body is larger than ${Math.round(limit / 1024)} KB.`);
+const tooLarge = (limit: number) =>
+  new ApiError(413, 'payload_too_large', `The request body is larger than ${Math.round(limit / 1024)} KB.`);
 
 export async function readText(c: Context, limit: number): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? NaN);
@@ -49,6 +50,7 @@ export async function readJson(c: Context, limit: number): Promise<unknown> {
 }
 
 export function requireObject(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ApiError(400, 'bad_request', `${what} must be a JSON object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ApiError(400, 'bad_request', `${what} must be a JSON object.`);
   return value as Record<string, unknown>;
 }

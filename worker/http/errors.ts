@@ -54,8 +54,13 @@ export function toErrorResponse(err: unknown): { status: ContentfulStatusCode; b
     error: { code, message, ...(extra.nodeId ? { nodeId: extra.nodeId } : {}), ...(extra.issues ? { issues: extra.issues } : {}) },
   });
   if (err instanceof ApiError) return { status: err.status, body: body(err.code, err.message, { issues: err.issues }) };
-  if (err instanceof StoreError) return { status: storeStatus[err.code], body: body(err.code === 'invalid' ? 'bad_request' : err.code, err.message, { issues: err.issues }) };
-  if (err instanceof WeirError) return { status: statusForCode(err.code), body: body(err.code, err.message, { nodeId: err.nodeId, issues: issuesOf(err.details) }) };
+  if (err instanceof StoreError)
+    return {
+      status: storeStatus[err.code],
+      body: body(err.code === 'invalid' ? 'bad_request' : err.code, err.message, { issues: err.issues }),
+    };
+  if (err instanceof WeirError)
+    return { status: statusForCode(err.code), body: body(err.code, err.message, { nodeId: err.nodeId, issues: issuesOf(err.details) }) };
   if (err instanceof ProviderConfigError) return { status: 500, body: body('provider_config', err.message) };
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

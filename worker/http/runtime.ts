@@ -8,7 +8,11 @@ let cached: { key: string; config: ProviderConfig; client: LlmClient } | undefin
 
 function configKey(env: Bindings): string {
   // Everything providerConfigFromEnv may read: PROVIDERS plus any secret it names via apiKeyVar.
-  return JSON.stringify(Object.entries(env).filter(([, v]) => typeof v === 'string').sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(
+    Object.entries(env)
+      .filter(([, v]) => typeof v === 'string')
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 export function providerRuntime(env: Bindings): { config: ProviderConfig; client: LlmClient } {

@@ -11,7 +11,8 @@ import { flowStore } from '../store';
 const errorsOnly = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
 function checkId(id: string): string {
-  if (!slug.safeParse(id).success) throw new ApiError(400, 'bad_request', `"${id}" is not a valid flow id (lowercase letters, digits, "-" and "_").`);
+  if (!slug.safeParse(id).success)
+    throw new ApiError(400, 'bad_request', `"${id}" is not a valid flow id (lowercase letters, digits, "-" and "_").`);
   return id;
 }
 
@@ -35,16 +36,27 @@ export const flowRoutes = new Hono<AppEnv>()
   .get('/flows/:id', requireAdmin, async (c) => {
     const stored = await flowStore(c.env.WEIR_KV).get(c.req.param('id'));
     if (!stored) throw new ApiError(404, 'not_found', `No flow with id "${c.req.param('id')}".`);
-    return c.json({ flow: JSON.parse(stored.text) as unknown, updatedAt: stored.metadata.updatedAt, problems: parseFlow(stored.text).problems });
+    return c.json({
+      flow: JSON.parse(stored.text) as unknown,
+      updatedAt: stored.metadata.updatedAt,
+      problems: parseFlow(stored.text).problems,
+    });
   })
 
   .put('/flows/:id', requireAdmin, async (c) => {
     const id = checkId(c.req.param('id'));
     const body = requireObject(await readJson(c, MAX_FLOW_BYTES), 'A flow');
-    if (body.id !== undefined && body.id !== id) throw new ApiError(400, 'id_mismatch', `The flow's id "${String(body.id)}" does not match the URL's "${id}".`);
+    if (body.id !== undefined && body.id !== id)
+      throw new ApiError(400, 'id_mismatch', `The flow's id "${String(body.id)}" does not match the URL's "${id}".`);
     const parsed = parseFlow({ ...body, id });
     const draft = c.req.query('draft') === '1' || c.req.query('draft') === 'true';
-    if (!parsed.valid && !draft) throw new ApiError(422, 'invalid_flow', `The flow has ${errorsOnly(parsed.problems).length} problem(s); fix them or save with ?draft=1.`, parsed.problems);
+    if (!parsed.valid && !draft)
+      throw new ApiError(
+        422,
+        'invalid_flow',
+        `The flow has ${errorsOnly(parsed.problems).length} problem(s); fix them or save with ?draft=1.`,
+        parsed.problems,
+      );
     const text = canonicalText(parsed.flow ?? { ...body, id });
     await flowStore(c.env.WEIR_KV).put(id, text, {
       name: parsed.flow?.name ?? (typeof body.name === 'string' ? body.name : id),
@@ -56,7 +68,7 @@ export const flowRoutes = new Hono<AppEnv>()
   })
 
   .delete('/flows/:id', requireAdmin, async (c) => {
-    if (!(await flowStore(c.env.WEIR_KV).delete(c.req.param('id')))) throw new ApiError(404, 'not_found', `No flow with id "${c.req.param('id')}".`);
+    if (!(await flowStore(c.env.WEIR_KV).delete(c.req.param('id'))))
+      throw new ApiError(404, 'not_found', `No flow with id "${c.req.param('id')}".`);
     return c.body(null, 204);
   });
-

@@ -31,7 +31,12 @@ async function loadRunnable(c: Context<AppEnv>, id: string): Promise<Flow> {
   if (!parsed.flow || !parsed.valid) {
     // The stored text, not the metadata, decides: a public draft that does not parse is still refused.
     if (!allowed && parsed.flow?.public !== true) throw denied();
-    throw new ApiError(422, 'invalid_flow', `Flow "${id}" is a draft with problems and cannot run.`, parsed.problems.filter((p) => p.severity === 'error'));
+    throw new ApiError(
+      422,
+      'invalid_flow',
+      `Flow "${id}" is a draft with problems and cannot run.`,
+      parsed.problems.filter((p) => p.severity === 'error'),
+    );
   }
   if (!allowed && parsed.flow.public !== true) throw denied();
   return parsed.flow;
@@ -40,7 +45,8 @@ async function loadRunnable(c: Context<AppEnv>, id: string): Promise<Flow> {
 async function readInput(c: Context<AppEnv>, flow: Flow): Promise<Record<string, unknown>> {
   const body = requireObject(await readJson(c, MAX_RUN_INPUT_BYTES), 'The request body');
   const unknown = Object.keys(body).filter((k) => k !== 'input');
-  if (unknown.length) throw new ApiError(400, 'invalid_input', `Unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}; send {"input": {...}}.`);
+  if (unknown.length)
+    throw new ApiError(400, 'invalid_input', `Unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}; send {"input": {...}}.`);
   const input = body.input ?? {};
   const problems = checkInput(flow, input);
   if (hasErrors(problems)) throw new ApiError(400, 'invalid_input', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);

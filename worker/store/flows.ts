@@ -51,7 +51,12 @@ export function flowStore(kv: KVNamespace) {
     /** Stores the text as given (callers pass canonical text); one KV write, so never partial. */
     async put(id: string, text: string, meta: Omit<FlowMetadata, 'updatedAt'>, now = new Date()): Promise<FlowMetadata> {
       // KV metadata is capped at 1024 bytes, so the listing gets a shortened name and description.
-      const metadata: FlowMetadata = { ...meta, name: meta.name.slice(0, 120), description: meta.description.slice(0, 140), updatedAt: now.toISOString() };
+      const metadata: FlowMetadata = {
+        ...meta,
+        name: meta.name.slice(0, 120),
+        description: meta.description.slice(0, 140),
+        updatedAt: now.toISOString(),
+      };
       await kv.put(flowKey(id), text, { metadata });
       return metadata;
     },

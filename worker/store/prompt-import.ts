@@ -29,7 +29,8 @@ export async function importPromptFile(raw: unknown, ops: ImportOps): Promise<Im
   const file = parsed.data;
   const versions = [...file.versions].sort((a, b) => a.version - b.version);
   versions.forEach((v, i) => {
-    if (v.version !== i + 1) throw new StoreError('invalid', `prompt file "${file.name}": versions must be numbered 1, 2, 3 ... without gaps`);
+    if (v.version !== i + 1)
+      throw new StoreError('invalid', `prompt file "${file.name}": versions must be numbered 1, 2, 3 ... without gaps`);
     promptVariables(v.template);
   });
   const result: ImportResult = { name: file.name, added: [], labels: [], kept: [] };

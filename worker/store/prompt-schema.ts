@@ -71,7 +71,9 @@ export const promptFile = z.strictObject({
   name: promptName,
   description: z.string().max(4000).default(''),
   versions: z
-    .array(z.strictObject({ version: z.number().int().positive(), template: promptTemplate, ...modelSettings, createdAt: z.string().min(1) }))
+    .array(
+      z.strictObject({ version: z.number().int().positive(), template: promptTemplate, ...modelSettings, createdAt: z.string().min(1) }),
+    )
     .min(1),
   labels: z.record(labelName, z.number().int().positive()).default({}),
 });

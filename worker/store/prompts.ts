@@ -54,7 +54,12 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
   }
 
   async function writeMeta(meta: PromptMeta): Promise<void> {
-    const metadata: ListMetadata = { description: meta.description.slice(0, 140), latest: meta.latest, labels: meta.labels, updatedAt: meta.updatedAt };
+    const metadata: ListMetadata = {
+      description: meta.description.slice(0, 140),
+      latest: meta.latest,
+      labels: meta.labels,
+      updatedAt: meta.updatedAt,
+    };
     // KV metadata is capped at 1024 bytes; list() falls back to reading the meta key.
     if (new TextEncoder().encode(JSON.stringify(metadata)).length > 1000) delete metadata.labels;
     await kv.put(promptMetaKey(meta.name), JSON.stringify(meta), { metadata });
@@ -71,7 +76,10 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
       description: description ?? meta?.description ?? '',
       latest: version.version,
       labels: meta?.labels ?? {},
-      versions: [...(meta?.versions ?? []), { version: version.version, note: version.note, createdAt: version.createdAt, model: version.model }],
+      versions: [
+        ...(meta?.versions ?? []),
+        { version: version.version, note: version.note, createdAt: version.createdAt, model: version.model },
+      ],
       createdAt: meta?.createdAt ?? at,
       updatedAt: at,
     };
@@ -112,7 +120,10 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
       const hit = cache.get(ref);
       if (hit) return structuredClone(hit);
       const pinned = /^[0-9]+$/.test(match[2]);
-      const raw = await kv.get(promptRefKey(match[1], match[2]), { type: 'json', cacheTtl: pinned ? KV_VERSION_CACHE_TTL : KV_LABEL_CACHE_TTL });
+      const raw = await kv.get(promptRefKey(match[1], match[2]), {
+        type: 'json',
+        cacheTtl: pinned ? KV_VERSION_CACHE_TTL : KV_LABEL_CACHE_TTL,
+      });
       if (raw === null) throw new WeirError('prompt_not_found', `prompt "${ref}" does not exist`);
       const parsed = storedVersion.safeParse(raw);
       if (!parsed.success) throw new WeirError('prompt_not_found', `prompt "${ref}" is stored in an unreadable form`);
@@ -131,7 +142,8 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
           if (m?.labels) out.push({ name, description: m.description, latest: m.latest, labels: m.labels, updatedAt: m.updatedAt });
           else {
             const meta = await readMeta(name);
-            if (meta) out.push({ name, description: meta.description, latest: meta.latest, labels: meta.labels, updatedAt: meta.updatedAt });
+            if (meta)
+              out.push({ name, description: meta.description, latest: meta.latest, labels: meta.labels, updatedAt: meta.updatedAt });
           }
         }
         cursor = page.list_complete ? undefined : page.cursor;

@@ -17,7 +17,13 @@ describe('flow management', () => {
   it('lists stored flows with name, public flag and problem count', async () => {
     await admin('/v1/flows/listed', { method: 'PUT', json: simpleFlow('listed', { public: true, name: 'Listed flow' }) });
     const { flows } = (await (await admin('/v1/flows')).json()) as { flows: Record<string, unknown>[] };
-    expect(flows.find((f) => f.id === 'listed')).toMatchObject({ id: 'listed', name: 'Listed flow', public: true, problems: 0, description: 'A test flow' });
+    expect(flows.find((f) => f.id === 'listed')).toMatchObject({
+      id: 'listed',
+      name: 'Listed flow',
+      public: true,
+      problems: 0,
+      description: 'A test flow',
+    });
   });
 
   it('rejects an invalid flow with 422 and every problem with its path, storing nothing', async () => {
@@ -113,7 +119,10 @@ describe('flow management', () => {
       ['POST', '/v1/flows/validate'],
     ];
     for (const [method, path] of routes) {
-      expect((await call(path, { method, json: method === 'GET' || method === 'DELETE' ? undefined : {} })).status, `${method} ${path}`).toBe(401);
+      expect(
+        (await call(path, { method, json: method === 'GET' || method === 'DELETE' ? undefined : {} })).status,
+        `${method} ${path}`,
+      ).toBe(401);
     }
   });
 });

@@ -6,7 +6,13 @@ describe('GET /v1/health', () => {
     const res = await call('/v1/health', { env: { OPENAI_API_KEY: 'sk-secret-value', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } });
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ ok: true, providers: expect.arrayContaining([{ name: 'default', type: 'openai' }, { name: 'echo', type: 'echo' }]) });
+    expect(JSON.parse(text)).toEqual({
+      ok: true,
+      providers: expect.arrayContaining([
+        { name: 'default', type: 'openai' },
+        { name: 'echo', type: 'echo' },
+      ]),
+    });
     expect(text).not.toContain('sk-secret-value');
   });
 

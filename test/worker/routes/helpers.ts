@@ -37,7 +37,12 @@ export function simpleFlow(id: string, extra: Record<string, unknown> = {}, prom
     examples: [{ name: 'basic', input: { question: 'Why is the sky blue?' } }],
     nodes: [
       { id: 'question', type: 'input', position: { x: 0, y: 0 }, data: {} },
-      { id: 'answer', type: 'prompt', position: { x: 200, y: 0 }, data: { model: 'test-model', prompt: { text: 'Q: {{input.question}}' }, ...promptData } },
+      {
+        id: 'answer',
+        type: 'prompt',
+        position: { x: 200, y: 0 },
+        data: { model: 'test-model', prompt: { text: 'Q: {{input.question}}' }, ...promptData },
+      },
       { id: 'result', type: 'output', position: { x: 400, y: 0 }, data: {} },
     ],
     edges: [
@@ -53,7 +58,9 @@ export async function putFlow(flow: { id: string } & Record<string, unknown>): P
   if (res.status !== 200) throw new Error(`putFlow ${flow.id}: ${res.status} ${await res.text()}`);
 }
 
-export async function errorOf(res: Response): Promise<{ code: string; message: string; nodeId?: string; issues?: { path: string; code: string }[] }> {
+export async function errorOf(
+  res: Response,
+): Promise<{ code: string; message: string; nodeId?: string; issues?: { path: string; code: string }[] }> {
   const body = (await res.json()) as { error: { code: string; message: string } };
   return body.error;
 }

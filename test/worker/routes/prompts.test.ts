@@ -5,7 +5,11 @@ const addVersion = (name: string, json: unknown) => admin(`/v1/prompts/${name}/v
 
 describe('prompt management', () => {
   it('creates a prompt with its first version and answers 201 with the number and variables', async () => {
-    const res = await addVersion('welcome', { template: { text: 'Hi {{input.name}}, about {{input.topic}}' }, description: 'Welcomes people', note: 'v1' });
+    const res = await addVersion('welcome', {
+      template: { text: 'Hi {{input.name}}, about {{input.topic}}' },
+      description: 'Welcomes people',
+      note: 'v1',
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ name: 'welcome', version: 1, variables: ['input.name', 'input.topic'] });
   });
@@ -14,7 +18,9 @@ describe('prompt management', () => {
     await addVersion('detail', { template: { text: 'one {{input.a}}' } });
     await addVersion('detail', { template: { messages: [{ role: 'user', content: 'two {{input.b}}' }] }, model: 'gpt-4o-mini' });
     await admin('/v1/prompts/detail/labels/production', { method: 'PUT', json: { version: 2 } });
-    const body = (await (await admin('/v1/prompts/detail')).json()) as Record<string, unknown> & { versions: { version: number; variables: string[] }[] };
+    const body = (await (await admin('/v1/prompts/detail')).json()) as Record<string, unknown> & {
+      versions: { version: number; variables: string[] }[];
+    };
     expect(body).toMatchObject({ name: 'detail', latest: 2, labels: { production: 2 } });
     expect(body.versions.map((v) => [v.version, v.variables])).toEqual([
       [1, ['input.a']],
@@ -31,7 +37,9 @@ describe('prompt management', () => {
   it('moves and deletes labels, and resolve follows them', async () => {
     await addVersion('moving', { template: { text: 'first' } });
     await addVersion('moving', { template: { text: 'second {{input.q}}' }, temperature: 0.2 });
-    expect(await (await admin('/v1/prompts/moving/labels/prod', { method: 'PUT', json: { version: 1 } })).json()).toEqual({ labels: { prod: 1 } });
+    expect(await (await admin('/v1/prompts/moving/labels/prod', { method: 'PUT', json: { version: 1 } })).json()).toEqual({
+      labels: { prod: 1 },
+    });
     const first = await (await admin('/v1/prompts/resolve?ref=moving@prod')).json();
     expect(first).toMatchObject({ name: 'moving', version: 1, label: 'prod', template: { text: 'first' }, variables: [] });
     await admin('/v1/prompts/moving/labels/prod', { method: 'PUT', json: { version: 2 } });

@@ -2,7 +2,8 @@ import { describe, expect, it, inject, vi } from 'vitest';
 import { runsInFlight } from '../../../worker/routes/runs';
 import { ADMIN, INVOKE, admin, call, errorOf, putFlow, simpleFlow } from './helpers';
 
-const run = (id: string, input: unknown, init: Parameters<typeof call>[1] = {}, query = '') => call(`/v1/flows/${id}/run${query}`, { method: 'POST', token: INVOKE, json: { input }, ...init });
+const run = (id: string, input: unknown, init: Parameters<typeof call>[1] = {}, query = '') =>
+  call(`/v1/flows/${id}/run${query}`, { method: 'POST', token: INVOKE, json: { input }, ...init });
 
 /** The fake OpenAI server as the default provider. */
 const fakeEnv = () => ({ OPENAI_API_KEY: 'sk-fake-test', OPENAI_BASE_URL: inject('fakeOpenAIUrl') });
@@ -21,7 +22,9 @@ describe('POST /v1/flows/:id/run', () => {
 
   it('adds the trace with ?trace=1', async () => {
     await putFlow(simpleFlow('run-trace'));
-    const body = (await (await run('run-trace', { question: 'q' }, {}, '?trace=1')).json()) as { trace: { nodeId: string; status: string }[] };
+    const body = (await (await run('run-trace', { question: 'q' }, {}, '?trace=1')).json()) as {
+      trace: { nodeId: string; status: string }[];
+    };
     expect(body.trace.map((t) => [t.nodeId, t.status])).toEqual([
       ['question', 'ok'],
       ['answer', 'ok'],
@@ -49,7 +52,10 @@ describe('POST /v1/flows/:id/run', () => {
     const done = events.at(-1)!.data;
     expect(done.output).toContain('stream me please');
     expect(Array.isArray(done.trace)).toBe(true);
-    const tokens = events.filter((e) => e.event === 'token').map((e) => e.data.text).join('');
+    const tokens = events
+      .filter((e) => e.event === 'token')
+      .map((e) => e.data.text)
+      .join('');
     expect(tokens).toBe(done.output);
   });
 
@@ -140,7 +146,11 @@ describe('POST /v1/flows/:id/run', () => {
   it('cancels the run when the client goes away', async () => {
     await putFlow(simpleFlow('run-cancel', {}, { model: 'fake-slow-5000' }));
     const controller = new AbortController();
-    const res = await run('run-cancel', { question: 'q' }, { env: fakeEnv(), headers: { accept: 'text/event-stream' }, signal: controller.signal });
+    const res = await run(
+      'run-cancel',
+      { question: 'q' },
+      { env: fakeEnv(), headers: { accept: 'text/event-stream' }, signal: controller.signal },
+    );
     const reader = res.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first).toContain('run.start');
@@ -158,8 +168,15 @@ function parseSse(text: string): { event: string; data: Record<string, unknown> 
     .filter((block) => block.trim())
     .map((block) => {
       const lines = block.split('\n');
-      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
-      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+      const event =
+        lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim() ?? 'message';
+      const data = lines
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n');
       return { event, data: JSON.parse(data) as Record<string, unknown> };
     });
 }

@@ -5,10 +5,22 @@ import { flowStore } from '../../../worker/store';
 describe('flowStore', () => {
   it('stores text with list metadata and lists without reading each flow', async () => {
     const flows = flowStore(env.WEIR_KV);
-    await flows.put('a-flow', '{"id":"a-flow"}', { name: 'A', description: 'first', public: true, problems: 0 }, new Date('2026-01-01T00:00:00Z'));
+    await flows.put(
+      'a-flow',
+      '{"id":"a-flow"}',
+      { name: 'A', description: 'first', public: true, problems: 0 },
+      new Date('2026-01-01T00:00:00Z'),
+    );
     await flows.put('b-flow', '{"id":"b-flow"}', { name: 'B', description: '', public: false, problems: 2 });
     const listed = await flows.list();
-    expect(listed.find((f) => f.id === 'a-flow')).toEqual({ id: 'a-flow', name: 'A', description: 'first', public: true, problems: 0, updatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(listed.find((f) => f.id === 'a-flow')).toEqual({
+      id: 'a-flow',
+      name: 'A',
+      description: 'first',
+      public: true,
+      problems: 0,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(listed.find((f) => f.id === 'b-flow')?.problems).toBe(2);
     expect((await flows.get('a-flow'))?.text).toBe('{"id":"a-flow"}');
   });

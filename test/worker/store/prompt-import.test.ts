@@ -22,7 +22,12 @@ describe('importing a prompt file', () => {
 
   it('is idempotent: importing the same file again writes nothing', async () => {
     await store().importFile(file('imp-b', ['one'], { production: 1 }));
-    expect(await store().importFile(file('imp-b', ['one'], { production: 1 }))).toEqual({ name: 'imp-b', added: [], labels: [], kept: [1] });
+    expect(await store().importFile(file('imp-b', ['one'], { production: 1 }))).toEqual({
+      name: 'imp-b',
+      added: [],
+      labels: [],
+      kept: [1],
+    });
   });
 
   it('never clobbers newer versions or labels moved in KV', async () => {

@@ -95,7 +95,9 @@ describe('promptStore', () => {
     const store = fresh(counter.kv);
     const name = uniqueName();
     const bad = store.addVersion(name, { template: { text: '' }, temperature: 9 });
-    await expect(bad).rejects.toSatisfy((e) => e instanceof StoreError && e.code === 'invalid' && (e.issues ?? []).some((i) => i.path === '$.temperature'));
+    await expect(bad).rejects.toSatisfy(
+      (e) => e instanceof StoreError && e.code === 'invalid' && (e.issues ?? []).some((i) => i.path === '$.temperature'),
+    );
     await expect(store.addVersion(name, { template: { text: 'Hi {{#open}}' } })).rejects.toSatisfy(
       (e) => e instanceof StoreError && e.issues?.[0]?.path === '$.template.text',
     );
@@ -140,7 +142,15 @@ describe('promptStore', () => {
   it('lists prompts with their latest version and labels', async () => {
     const store = fresh();
     const name = uniqueName();
-    await store.addVersion(name, { template: { messages: [{ role: 'system', content: 'Be brief' }, { role: 'user', content: '{{input.q}}' }] }, description: 'Q' });
+    await store.addVersion(name, {
+      template: {
+        messages: [
+          { role: 'system', content: 'Be brief' },
+          { role: 'user', content: '{{input.q}}' },
+        ],
+      },
+      description: 'Q',
+    });
     await store.moveLabel(name, 'prod', 1);
     const listed = (await store.list()).find((p) => p.name === name);
     expect(listed).toMatchObject({ name, description: 'Q', latest: 1, labels: { prod: 1 } });
