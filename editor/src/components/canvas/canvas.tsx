@@ -12,7 +12,7 @@ import {
   type NodeChange,
   type OnDelete,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { nodeRegistry } from '../../engine';
 import { addNode, connect, moveNodes, removeElements, type XY } from '../../state/flow-edit';
 import { createNodeCache, takenEdges, toEdges, type WeirNode } from '../../state/to-react-flow';
@@ -24,6 +24,8 @@ export function Canvas() {
   const ed = useEditor();
   const rf = useReactFlow();
   const nodeCache = useMemo(createNodeCache, []);
+  // Fit the view to the flow as opened; an empty canvas must not jump when its first node lands.
+  const [fitOnOpen] = useState(() => ed.flow.nodes.length > 0);
 
   const problemsByNode = useMemo(() => {
     const map = new Map<string, typeof ed.problems>();
@@ -135,10 +137,9 @@ export function Canvas() {
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       selectionOnDrag={false}
       onlyRenderVisibleElements={ed.flow.nodes.length > 150}
-      fitView
+      fitView={fitOnOpen}
       fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
       minZoom={0.1}
-      proOptions={{ hideAttribution: true }}
     >
       <Background gap={20} size={1} />
       <MiniMap pannable zoomable nodeStrokeWidth={3} className="minimap" />

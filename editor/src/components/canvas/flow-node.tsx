@@ -1,7 +1,7 @@
 // The one canvas node component: drawn from the node type's declaration (label, handles), with
 // its problems and its run status on it. Handle ids are the edges' sourceHandle values.
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect } from 'react';
 import { nodeRegistry, type HandleSpec } from '../../engine';
 import type { WeirNode } from '../../state/to-react-flow';
 import { nodeSummary } from './node-summary';
@@ -23,6 +23,10 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
   const { node, problems, status } = data;
   const def = nodeRegistry.get(node.type);
   const handles = handlesOf(node.type, node.data);
+  // Handles come and go with the data (condition cases): React Flow must re-measure them.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handleKey = handles.map((h) => h.id).join('|');
+  useEffect(() => updateNodeInternals(node.id), [handleKey, node.id, updateNodeInternals]);
   const errors = problems.filter((p) => p.severity === 'error');
   const cls = ['weir-node', `type-${node.type}`, selected && 'is-selected', errors.length && 'has-errors', problems.length && !errors.length && 'has-warnings', status && `run-${status}`];
   const single = handles.length === 1 && handles[0].id === 'out';

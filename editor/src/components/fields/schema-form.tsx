@@ -24,17 +24,24 @@ export interface FormProps {
 
 export const problemsAt = (problems: Problem[], path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
 
+/** Sets one field, keeping keys in the schema's order so nested objects are written canonically. */
+export function withField(schema: JsonSchema, value: Obj, key: string, v: unknown): Obj {
+  return inSchemaOrder(schema, { ...value, [key]: v });
+}
+
+export function inSchemaOrder(schema: JsonSchema, merged: Obj): Obj {
+  const order = [...Object.keys(schema.properties ?? {}), ...Object.keys(merged)];
+  const next: Obj = {};
+  for (const k of order) if (!(k in next) && merged[k] !== undefined) next[k] = merged[k];
+  return next;
+}
+
 export function SchemaForm({ schema, value, onChange, problems, path, testId }: FormProps) {
   const required = new Set(schema.required ?? []);
   return (
     <div className="schema-form">
       {Object.entries(schema.properties ?? {}).map(([key, s]) => {
-        const set = (v: unknown) => {
-          const next = { ...value };
-          if (v === undefined) delete next[key];
-          else next[key] = v;
-          onChange(next, key);
-        };
+        const set = (v: unknown) => onChange(withField(schema, value, key, v), key);
         const fieldPath = `${path}.${key}`;
         const own = problemsAt(problems, fieldPath);
         const nested = s.type === 'array' || (s.type === 'object' && s.properties);

@@ -2,7 +2,7 @@
 // `type` constant (response format: text | json) or by their one required key.
 import type { Problem } from '../../engine';
 import type { JsonSchema } from './json-schema';
-import { SchemaForm } from './schema-form';
+import { inSchemaOrder, SchemaForm } from './schema-form';
 
 const variantName = (s: JsonSchema) => {
   const c = s.properties?.type?.const;
@@ -42,7 +42,7 @@ export function VariantInput(props: { schema: JsonSchema; value: unknown; option
       </select>
       {rest && Object.keys(rest.properties ?? {}).length > 0 && (
         <div className="nested">
-          <SchemaForm schema={rest} value={props.value as Record<string, unknown>} onChange={(v) => props.onChange(v)} problems={props.problems} path={props.path} testId={props.testId} />
+          <SchemaForm schema={rest} value={props.value as Record<string, unknown>} onChange={(v) => props.onChange(inSchemaOrder(current, v))} problems={props.problems} path={props.path} testId={props.testId} />
         </div>
       )}
     </div>

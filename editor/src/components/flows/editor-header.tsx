@@ -64,7 +64,7 @@ export function EditorHeader({ status }: { status: SaveStatus }) {
         <button className="btn btn-small btn-ghost" onClick={ed.layout} title="Automatic layout (Ctrl+L)" data-testid="layout">
           Layout
         </button>
-        <button className="btn btn-small btn-ghost" onClick={() => void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 })} title="Fit view">
+        <button className="btn btn-small btn-ghost" onClick={() => void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 })} title="Fit view" data-testid="fit">
           Fit
         </button>
         <span className="help-dot" title={SHORTCUTS.map(([k, v]) => `${k}: ${v}`).join('\n')}>

@@ -35,7 +35,9 @@ export function FlowRow(props: { flow: FlowSummary; onDuplicate: () => void; onR
           </a>
         )}
       </td>
-      <td className="muted clamp">{f.description || '—'}</td>
+      <td className="muted">
+        <div className="clamp">{f.description || '—'}</div>
+      </td>
       <td className="nowrap muted">{timeAgo(f.updatedAt)}</td>
       <td>{count ? <span className="pill pill-bad">{count} {count === 1 ? 'problem' : 'problems'}</span> : <span className="pill pill-ok">valid</span>}</td>
       <td className="actions nowrap">
