@@ -1,48 +1,68 @@
 // `npm start`: a fresh clone to a running Weir, offline: .dev.vars with generated tokens, local KV
 // seeded from flows/, the editor built, then `wrangler dev` on 127.0.0.1:8787. Ctrl+C stops it all.
-// Flags: --port <n> (0 = any free port), --persist-to <dir>, --no-editor-build, --no-seed.
+// Flags: --port <n> (0 = any free port), --persist-to <dir>, --env-file <path> (instead of
+// .dev.vars), --no-editor-build, --no-seed, --machine (no banner; one `WEIR_READY {json}` line,
+// used by the end-to-end suite).
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureDevVars } from './lib/dev-vars';
+import { ensureDevVars, parseDotenv } from './lib/dev-vars';
 import { startDevServer } from './lib/dev-server';
 import { ensureEditor } from './lib/editor';
-import { describeSeed, seedLocal } from './lib/seed';
+import { describeSeed, seedLocal, type SeedReport } from './lib/seed';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     'persist-to': { type: 'string', default: join(root, '.wrangler', 'state') },
+    'env-file': { type: 'string', multiple: true },
     'no-editor-build': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
+    machine: { type: 'boolean', default: false },
   },
 });
-const log = (line: string) => console.log(`weir: ${line}`);
+const machine = values.machine;
+const log = (line: string) => (machine ? undefined : console.log(`weir: ${line}`));
 
-const { vars, created } = ensureDevVars(join(root, '.dev.vars'));
-if (created.length) log(`created .dev.vars with ${created.join(' and ')}`);
+const envFiles = values['env-file']?.map((f) => resolve(f));
+let vars: Record<string, string>;
+if (envFiles?.length) vars = Object.assign({}, ...envFiles.map((f) => parseDotenv(readFileSync(f, 'utf8'))));
+else {
+  const devVars = ensureDevVars(join(root, '.dev.vars'));
+  vars = devVars.vars;
+  if (devVars.created.length) log(`created .dev.vars with ${devVars.created.join(' and ')}`);
+}
 if (!vars.OPENAI_API_KEY && !vars.PROVIDERS) log('no OPENAI_API_KEY in .dev.vars: models answer with the offline echo provider');
 
 const persistTo = resolve(values['persist-to']);
+let seed: SeedReport | undefined;
 if (!values['no-seed']) {
   log('seeding local KV from flows/ ...');
-  for (const line of describeSeed(await seedLocal(root, persistTo))) log(line);
+  seed = await seedLocal(root, persistTo);
+  describeSeed(seed).forEach(log);
 }
-ensureEditor(root, { build: !values['no-editor-build'], log });
+ensureEditor(root, { build: !values['no-editor-build'], log: (line) => log(line) });
 
-const server = await startDevServer({ root, port: Number(values.port), persistTo, output: 'inherit' });
+const server = await startDevServer({ root, port: Number(values.port), persistTo, envFiles, output: machine ? 'collect' : 'inherit' });
 const stopAll = async () => {
   await server.stop();
   process.exit(0);
 };
 process.once('SIGINT', stopAll);
 process.once('SIGTERM', stopAll);
-void server.exited.then((code) => process.exit(code ?? 0));
+void server.exited.then((code) => {
+  if (machine) process.stderr.write(server.log());
+  process.exit(code ?? 1);
+});
 
-console.log(`
+if (machine) console.log(`WEIR_READY ${JSON.stringify({ url: server.url, wranglerPid: server.child.pid, seed })}`);
+else {
+  console.log(`
   Weir is running at ${server.url}
   Admin token:  ${vars.ADMIN_TOKEN}   (in .dev.vars)
   Sign in:      ${server.url}/#token=${vars.ADMIN_TOKEN}
   Try:          curl -H "Authorization: Bearer ${vars.ADMIN_TOKEN}" ${server.url}/v1/flows
   Ctrl+C stops it.
 `);
+}
