@@ -18,7 +18,18 @@ const program = new Command('weir')
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (text, write) => write(text) });
 
-for (const add of [validateCommand, fmtCommand, runCommand, diffCommand, pushCommand, pullCommand, publishCommand, labelCommand, versionsCommand]) add(program);
+for (const add of [
+  validateCommand,
+  fmtCommand,
+  runCommand,
+  diffCommand,
+  pushCommand,
+  pullCommand,
+  publishCommand,
+  labelCommand,
+  versionsCommand,
+])
+  add(program);
 
 function exitWith(err: unknown): number {
   if (err instanceof ExitCode) return err.exitCode;

@@ -20,9 +20,16 @@ function toFlow(text: string, label: string): Flow {
 
 function atRevision(path: string, rev: string): string {
   try {
-    return execFileSync('git', ['show', `${rev}:./${basename(path)}`], { cwd: dirname(path), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('git', ['show', `${rev}:./${basename(path)}`], {
+      cwd: dirname(path),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (err) {
-    const stderr = String((err as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+    const stderr = String((err as { stderr?: unknown }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
     throw new CliError(`cannot read ${display(path)} at ${rev}: ${stderr || (err as Error).message}`);
   }
 }

@@ -5,7 +5,8 @@ import { usageError } from '../lib/errors';
 import { flowTarget } from '../lib/files';
 
 export function checkLabelName(label: string): string {
-  if (!/^[a-z][a-z0-9_-]{0,63}$/.test(label)) throw usageError(`"${label}" is not a label name (lowercase letters, digits, "-" and "_", starting with a letter)`);
+  if (!/^[a-z][a-z0-9_-]{0,63}$/.test(label))
+    throw usageError(`"${label}" is not a label name (lowercase letters, digits, "-" and "_", starting with a letter)`);
   if (label === 'latest') throw usageError('"latest" always follows the newest version and cannot be set');
   return label;
 }
@@ -28,7 +29,8 @@ Examples:
   cmd.action(async (arg: string, label: string, version: string | undefined, opts: RemoteOptions & { delete?: boolean }) => {
     checkLabelName(label);
     if (opts.delete && version !== undefined) throw usageError('--delete takes no version');
-    if (!opts.delete && (version === undefined || !/^[1-9][0-9]*$/.test(version))) throw usageError('pass the version number the label should point at, e.g. weir label my-flow production 3');
+    if (!opts.delete && (version === undefined || !/^[1-9][0-9]*$/.test(version)))
+      throw usageError('pass the version number the label should point at, e.g. weir label my-flow production 3');
     const { id } = flowTarget(arg);
     const api = apiClient(opts);
     const res = opts.delete

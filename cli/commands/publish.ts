@@ -41,12 +41,22 @@ Examples:
       const draft = await api.request<{ flow: unknown }>('GET', `/flows/${target.id}`, undefined, { allow404: true });
       if (draft.status === 404) throw new CliError(`the worker has no flow "${target.id}"; run weir push ${target.id} or pass --push`);
       if (formatFlow(draft.body.flow) !== formatFlow(JSON.parse(readFileSync(target.path, 'utf8')))) {
-        console.error(`note: the worker's draft of ${target.id} differs from ${display(target.path)}; publishing the worker's draft (--push sends the file first)`);
+        console.error(
+          `note: the worker's draft of ${target.id} differs from ${display(target.path)}; publishing the worker's draft (--push sends the file first)`,
+        );
       }
     }
-    const res = await api.request<{ version: number; hash: string; createdAt: string }>('POST', `/flows/${target.id}/versions`, opts.note ? { note: opts.note } : {});
+    const res = await api.request<{ version: number; hash: string; createdAt: string }>(
+      'POST',
+      `/flows/${target.id}/versions`,
+      opts.note ? { note: opts.note } : {},
+    );
     const short = res.body.hash.slice(0, 12);
-    console.log(res.status === 201 ? `flow ${target.id}: published version ${res.body.version} (${short})` : `flow ${target.id}: unchanged, already version ${res.body.version} (${short})`);
+    console.log(
+      res.status === 201
+        ? `flow ${target.id}: published version ${res.body.version} (${short})`
+        : `flow ${target.id}: unchanged, already version ${res.body.version} (${short})`,
+    );
     if (opts.label !== undefined) {
       await api.request('PUT', `/flows/${target.id}/labels/${opts.label}`, { version: res.body.version });
       console.log(`flow ${target.id}: label ${opts.label} -> ${res.body.version}`);

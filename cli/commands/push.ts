@@ -40,7 +40,8 @@ async function pushFlow(api: ApiClient, path: string, opts: PushOptions): Promis
     await api.request('PUT', `/flows/${id}${opts.draft ? '?draft=1' : ''}`, read.value);
   } catch (err) {
     if (!(err instanceof ApiFailure) || err.status !== 422) throw err;
-    for (const i of err.body.error?.issues ?? []) console.error(`${display(path)}: ${i.path}${i.nodeId ? ` (node ${i.nodeId})` : ''}: ${i.message} [${i.code}]`);
+    for (const i of err.body.error?.issues ?? [])
+      console.error(`${display(path)}: ${i.path}${i.nodeId ? ` (node ${i.nodeId})` : ''}: ${i.message} [${i.code}]`);
     return fail(`flow ${id}: the worker refused it (${err.message})`);
   }
   console.log(`flow ${id}: pushed${current.status === 404 ? ' (new)' : ''}`);
@@ -63,8 +64,12 @@ async function pushPrompt(api: ApiClient, path: string, opts: PushOptions): Prom
   if (plan.conflicts.length) return false;
   for (const v of plan.toAdd) {
     const { version, createdAt: _createdAt, ...body } = v;
-    const added = await api.request<{ version: number }>('POST', `/prompts/${file.name}/versions`, { ...body, description: file.description });
-    if (added.body.version !== version) return fail(`prompt ${file.name}: the worker numbered version ${version} as ${added.body.version}; run weir pull ${file.name}`);
+    const added = await api.request<{ version: number }>('POST', `/prompts/${file.name}/versions`, {
+      ...body,
+      description: file.description,
+    });
+    if (added.body.version !== version)
+      return fail(`prompt ${file.name}: the worker numbered version ${version} as ${added.body.version}; run weir pull ${file.name}`);
     console.log(`prompt ${file.name}: added version ${version}`);
   }
   for (const l of plan.labels) {
@@ -77,7 +82,8 @@ async function pushPrompt(api: ApiClient, path: string, opts: PushOptions): Prom
       console.log(`prompt ${file.name}: label ${label} deleted`);
     } else console.log(`prompt ${file.name}: label ${label} exists only on the worker (kept; --prune-labels deletes it)`);
   }
-  if (plan.onlyRemote.length) console.log(`prompt ${file.name}: the worker also has version(s) ${plan.onlyRemote.join(', ')} (weir pull ${file.name} to get them)`);
+  if (plan.onlyRemote.length)
+    console.log(`prompt ${file.name}: the worker also has version(s) ${plan.onlyRemote.join(', ')} (weir pull ${file.name} to get them)`);
   if (!plan.toAdd.length && !plan.labels.length) console.log(`prompt ${file.name}: unchanged`);
   return true;
 }

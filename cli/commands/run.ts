@@ -47,7 +47,11 @@ function inputFor(flow: Flow, opts: RunOptions): unknown {
 function printSummary(result: RunResult, color: boolean): void {
   const { usage } = result;
   const prompts = result.prompts.map((p) => `${p.ref} → v${p.version}`).join(', ');
-  const parts = [`${result.status} in ${result.durationMs}ms`, `${usage.calls} model call(s)`, `${usage.inputTokens} in / ${usage.outputTokens} out tokens`];
+  const parts = [
+    `${result.status} in ${result.durationMs}ms`,
+    `${usage.calls} model call(s)`,
+    `${usage.inputTokens} in / ${usage.outputTokens} out tokens`,
+  ];
   if (prompts) parts.push(`prompts: ${prompts}`);
   console.error(parts.join(' · '));
   if (result.status === 'failed' && result.error) {
@@ -62,7 +66,7 @@ export function runCommand(program: Command): void {
     .description('run a flow locally with the real engine and providers; prompts come from flows/prompts/')
     .argument('<flow>', 'a flow file, or a flow id in flows/')
     .option('-i, --input <json>', 'the input as JSON, e.g. \'{"question": "..."}\'')
-    .option('-e, --example <name>', 'use one of the flow\'s examples as input')
+    .option('-e, --example <name>', "use one of the flow's examples as input")
     .option('--json', 'print the RunResult as JSON (no live trace)')
     .addHelpText(
       'after',
@@ -88,7 +92,9 @@ Examples:
       const color = useColor(process.stderr);
       const printer = tracePrinter(color);
       if (!opts.json) {
-        const providers = describeProviders(config).map((p) => `${p.name}: ${p.type}`).join(', ');
+        const providers = describeProviders(config)
+          .map((p) => `${p.name}: ${p.type}`)
+          .join(', ');
         console.error(`running ${flow.id} (providers: ${providers})`);
       }
       const result = await runFlow(flow, input, {

@@ -27,7 +27,12 @@ Examples:
       const errors = all.filter((p) => p.severity === 'error').length;
       const warnings = all.length - errors;
       if (opts.json) {
-        const files = checked.map((f) => ({ path: display(f.path), kind: f.kind, valid: !f.problems.some((p) => p.severity === 'error'), problems: f.problems }));
+        const files = checked.map((f) => ({
+          path: display(f.path),
+          kind: f.kind,
+          valid: !f.problems.some((p) => p.severity === 'error'),
+          problems: f.problems,
+        }));
         process.stdout.write(JSON.stringify({ files, errors, warnings }, null, 2) + '\n');
       } else {
         const color = useColor();

@@ -32,11 +32,20 @@ Examples:
         String(v.version),
         v.hash.slice(0, 12),
         v.createdAt.replace('T', ' ').slice(0, 16),
-        Object.keys(body.labels).filter((l) => body.labels[l] === v.version).sort().join(', '),
+        Object.keys(body.labels)
+          .filter((l) => body.labels[l] === v.version)
+          .sort()
+          .join(', '),
         v.note ?? '',
       ]);
     const table = [['VERSION', 'HASH', 'CREATED', 'LABELS', 'NOTE'], ...rows];
     const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-    for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+    for (const r of table)
+      console.log(
+        r
+          .map((c, i) => c.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+      );
   });
 }

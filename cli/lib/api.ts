@@ -71,7 +71,9 @@ export function apiClient(opts: RemoteOptions): ApiClient {
         res = await fetch(`${url}/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       } catch (err) {
         const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-        throw new CliError(`cannot reach the Weir worker at ${url} (${cause?.code ?? cause?.message ?? (err as Error).message}); is it running? (npx wrangler dev, or set --url / WEIR_URL)`);
+        throw new CliError(
+          `cannot reach the Weir worker at ${url} (${cause?.code ?? cause?.message ?? (err as Error).message}); is it running? (npx wrangler dev, or set --url / WEIR_URL)`,
+        );
       }
       const text = await res.text();
       let parsed: unknown = undefined;
@@ -85,7 +87,9 @@ export function apiClient(opts: RemoteOptions): ApiClient {
       const what = `${method} /v1${path}: ${res.status} ${error?.code ?? res.statusText}`;
       if (res.status === 401 || res.status === 403) {
         const hint = token ? 'the token was refused' : 'no admin token given';
-        throw new ApiFailure(`${what}: ${error?.message ?? 'unauthorized'} (${hint}; pass --token or set WEIR_ADMIN_TOKEN)`, res.status, { error });
+        throw new ApiFailure(`${what}: ${error?.message ?? 'unauthorized'} (${hint}; pass --token or set WEIR_ADMIN_TOKEN)`, res.status, {
+          error,
+        });
       }
       throw new ApiFailure(`${what}: ${error?.message ?? (text.slice(0, 200) || 'no message')}`, res.status, { error });
     },

@@ -29,7 +29,13 @@ async function promptRefProblems(flow: Flow, path: string): Promise<Problem[]> {
         await resolver.resolve(ref.source);
       } catch (err) {
         const message = `${(err as Error).message} (the worker may still have it)`;
-        problems.push({ code: 'prompt_not_in_files', message, path: jsonPath(['nodes', index, 'data', ...ref.path]), nodeId: node.id, severity: 'warning' });
+        problems.push({
+          code: 'prompt_not_in_files',
+          message,
+          path: jsonPath(['nodes', index, 'data', ...ref.path]),
+          nodeId: node.id,
+          severity: 'warning',
+        });
       }
     }
   }
@@ -43,7 +49,12 @@ export async function checkFile(file: FoundFile): Promise<CheckedFile> {
   const parsed = parseFlow(read.value);
   const problems = [...parsed.problems];
   if (parsed.flow && parsed.flow.id !== idFromPath(file.path)) {
-    problems.push({ code: 'id_mismatch', message: `the flow's id "${parsed.flow.id}" differs from its file name ${idFromPath(file.path)}.json`, path: '$.id', severity: 'warning' });
+    problems.push({
+      code: 'id_mismatch',
+      message: `the flow's id "${parsed.flow.id}" differs from its file name ${idFromPath(file.path)}.json`,
+      path: '$.id',
+      severity: 'warning',
+    });
   }
   if (parsed.flow) problems.push(...(await promptRefProblems(parsed.flow, file.path)));
   return { ...file, problems };

@@ -5,7 +5,10 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return stream.isTTY === true;
 }
 
-const paint = (code: string) => (text: string, on = useColor()) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+const paint =
+  (code: string) =>
+  (text: string, on = useColor()) =>
+    on ? `\x1b[${code}m${text}\x1b[0m` : text;
 export const red = paint('31');
 export const green = paint('32');
 export const yellow = paint('33');

@@ -9,12 +9,18 @@ export interface LocalSet {
   prompts: string[];
 }
 
-const jsonFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE).sort() : []);
+const jsonFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
+        .sort()
+    : [];
 
 /** Paths of the flows and prompts named by `ids` (each a flow id, a prompt name or both), or all. */
 export function localFiles(flowsDir: string, ids: string[]): LocalSet {
   const promptsDir = join(flowsDir, 'prompts');
-  if (ids.length === 0) return { flows: jsonFiles(flowsDir).map((f) => join(flowsDir, f)), prompts: jsonFiles(promptsDir).map((f) => join(promptsDir, f)) };
+  if (ids.length === 0)
+    return { flows: jsonFiles(flowsDir).map((f) => join(flowsDir, f)), prompts: jsonFiles(promptsDir).map((f) => join(promptsDir, f)) };
   const set: LocalSet = { flows: [], prompts: [] };
   for (const id of ids) {
     const flow = join(flowsDir, `${id}.json`);

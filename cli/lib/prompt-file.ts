@@ -11,14 +11,20 @@ const VERSION_KEYS = ['version', 'template', 'model', 'temperature', 'maxTokens'
 const MESSAGE_KEYS = ['role', 'content'];
 
 function ordered(obj: Obj, keys: string[], child: (k: string, v: unknown) => unknown = (_k, v) => v): Obj {
-  const rest = Object.keys(obj).filter((k) => !keys.includes(k)).sort();
+  const rest = Object.keys(obj)
+    .filter((k) => !keys.includes(k))
+    .sort();
   const out: Obj = {};
   for (const k of [...keys, ...rest]) if (k in obj && obj[k] !== undefined) out[k] = child(k, obj[k]);
   return out;
 }
 
 const formatTemplate = (t: unknown) =>
-  isObj(t) ? ordered(t, ['text', 'messages'], (k, v) => (k === 'messages' && Array.isArray(v) ? v.map((m) => (isObj(m) ? ordered(m, MESSAGE_KEYS) : m)) : v)) : t;
+  isObj(t)
+    ? ordered(t, ['text', 'messages'], (k, v) =>
+        k === 'messages' && Array.isArray(v) ? v.map((m) => (isObj(m) ? ordered(m, MESSAGE_KEYS) : m)) : v,
+      )
+    : t;
 
 function formatVersions(versions: unknown[]): unknown[] {
   const numbered = versions.every((v) => isObj(v) && typeof v.version === 'number');
@@ -31,7 +37,12 @@ export function formatPromptFile(value: unknown): string {
   const canonical = isObj(value)
     ? ordered(value, TOP_KEYS, (k, v) => {
         if (k === 'versions' && Array.isArray(v)) return formatVersions(v);
-        if (k === 'labels' && isObj(v)) return Object.fromEntries(Object.keys(v).sort().map((l) => [l, v[l]]));
+        if (k === 'labels' && isObj(v))
+          return Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((l) => [l, v[l]]),
+          );
         return v;
       })
     : value;
@@ -54,7 +65,12 @@ export function checkPromptFile(value: unknown, expectedName?: string): Problem[
   versions.forEach((v, i) => {
     if (!isObj(v)) return;
     if (typeof v.version === 'number') {
-      if (v.version !== i + 1) add('version_numbering', `versions are numbered 1, 2, 3 ... in order without gaps; expected ${i + 1} here, found ${v.version}`, ['versions', i, 'version']);
+      if (v.version !== i + 1)
+        add('version_numbering', `versions are numbered 1, 2, 3 ... in order without gaps; expected ${i + 1} here, found ${v.version}`, [
+          'versions',
+          i,
+          'version',
+        ]);
       numbers.add(v.version);
     }
     const t = v.template;
@@ -63,7 +79,11 @@ export function checkPromptFile(value: unknown, expectedName?: string): Problem[
       : typeof t.text === 'string'
         ? [[t.text, ['versions', i, 'template', 'text']]]
         : Array.isArray(t.messages)
-          ? t.messages.flatMap((m, j) => (isObj(m) && typeof m.content === 'string' ? [[m.content, ['versions', i, 'template', 'messages', j, 'content']] as [string, PropertyKey[]]] : []))
+          ? t.messages.flatMap((m, j) =>
+              isObj(m) && typeof m.content === 'string'
+                ? [[m.content, ['versions', i, 'template', 'messages', j, 'content']] as [string, PropertyKey[]]]
+                : [],
+            )
           : [];
     for (const [text, path] of texts) {
       try {
@@ -75,8 +95,10 @@ export function checkPromptFile(value: unknown, expectedName?: string): Problem[
   });
   if (isObj(value.labels)) {
     for (const [label, version] of Object.entries(value.labels)) {
-      if (label === LATEST_LABEL) add('reserved_label', `"${LATEST_LABEL}" always follows the newest version; do not set it`, ['labels', label]);
-      else if (typeof version === 'number' && !numbers.has(version)) add('unknown_version', `label "${label}" points at version ${version}, which the file does not have`, ['labels', label]);
+      if (label === LATEST_LABEL)
+        add('reserved_label', `"${LATEST_LABEL}" always follows the newest version; do not set it`, ['labels', label]);
+      else if (typeof version === 'number' && !numbers.has(version))
+        add('unknown_version', `label "${label}" points at version ${version}, which the file does not have`, ['labels', label]);
     }
   }
   return problems;

@@ -32,7 +32,11 @@ export function filePromptResolver(promptsDir: string): PromptResolver {
       const [, name, which] = match;
       const file = load(name);
       const pinned = /^[0-9]+$/.test(which);
-      const number = pinned ? Number(which) : which === LATEST_LABEL ? Math.max(...file.versions.map((v) => v.version)) : file.labels[which];
+      const number = pinned
+        ? Number(which)
+        : which === LATEST_LABEL
+          ? Math.max(...file.versions.map((v) => v.version))
+          : file.labels[which];
       if (number === undefined) throw new WeirError('prompt_not_found', `prompt "${name}" has no label "${which}"`);
       const version = file.versions.find((v) => v.version === number);
       if (!version) throw new WeirError('prompt_not_found', `prompt "${name}" has no version ${number}`);

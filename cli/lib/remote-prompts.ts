@@ -23,7 +23,12 @@ export interface RemotePrompt {
 type Version = PromptFile['versions'][number];
 
 /** What a version means to a model call; notes and dates are not content. */
-const content = (v: Version | RemoteVersion) => ({ template: v.template, model: v.model, temperature: v.temperature, maxTokens: v.maxTokens });
+const content = (v: Version | RemoteVersion) => ({
+  template: v.template,
+  model: v.model,
+  temperature: v.temperature,
+  maxTokens: v.maxTokens,
+});
 
 export interface PromptPlan {
   toAdd: Version[];
@@ -43,9 +48,13 @@ export function planPromptPush(file: PromptFile, remote: RemotePrompt | undefine
   for (const v of local) {
     const there = held.get(v.version);
     if (there && diffValues('', content(there), content(v)).length > 0) {
-      plan.conflicts.push(`version ${v.version} differs between the file and the worker (versions are immutable: add a new version instead)`);
+      plan.conflicts.push(
+        `version ${v.version} differs between the file and the worker (versions are immutable: add a new version instead)`,
+      );
     } else if (!there && v.version !== latest + plan.toAdd.length + 1) {
-      plan.conflicts.push(`the file's version ${v.version} cannot be added: the worker's next version is ${latest + plan.toAdd.length + 1}`);
+      plan.conflicts.push(
+        `the file's version ${v.version} cannot be added: the worker's next version is ${latest + plan.toAdd.length + 1}`,
+      );
       break;
     } else if (!there) plan.toAdd.push(v);
   }
@@ -55,7 +64,9 @@ export function planPromptPush(file: PromptFile, remote: RemotePrompt | undefine
   for (const [label, version] of Object.entries(file.labels).sort()) {
     if (remote?.labels[label] !== version) plan.labels.push({ label, version, from: remote?.labels[label] });
   }
-  plan.extraLabels = Object.keys(remote?.labels ?? {}).filter((l) => !(l in file.labels)).sort();
+  plan.extraLabels = Object.keys(remote?.labels ?? {})
+    .filter((l) => !(l in file.labels))
+    .sort();
   return plan;
 }
 

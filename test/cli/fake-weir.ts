@@ -4,10 +4,22 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { formatFlow, parseFlow } from '../../worker/engine';
+import type { LooseJson } from './helpers';
 
-type Json = Record<string, any>;
-interface FlowVersion { version: number; hash: string; createdAt: string; note?: string; flow: unknown }
-interface Prompt { name: string; description: string; labels: Record<string, number>; versions: Json[] }
+type Json = LooseJson;
+interface FlowVersion {
+  version: number;
+  hash: string;
+  createdAt: string;
+  note?: string;
+  flow: unknown;
+}
+interface Prompt {
+  name: string;
+  description: string;
+  labels: Record<string, number>;
+  versions: Json[];
+}
 
 export interface FakeWeir {
   url: string;
@@ -21,7 +33,12 @@ export interface FakeWeir {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: unknown,
+  ) {
     super(message);
   }
 }
@@ -55,7 +72,8 @@ export async function startFakeWeir(token = 'fake-admin-token'): Promise<FakeWei
       if (method === 'GET') return [200, { flow: JSON.parse(needFlow(id)), problems: parseFlow(needFlow(id)).problems }];
       if (method === 'PUT') {
         const parsed = parseFlow({ ...body, id });
-        if (!parsed.valid && query.get('draft') !== '1') throw new HttpError(422, 'invalid_flow', 'The flow has problems.', parsed.problems);
+        if (!parsed.valid && query.get('draft') !== '1')
+          throw new HttpError(422, 'invalid_flow', 'The flow has problems.', parsed.problems);
         fake.flows.set(id, formatFlow({ ...body, id }));
         return [200, { flow: body, problems: parsed.problems }];
       }
@@ -75,11 +93,13 @@ export async function startFakeWeir(token = 'fake-admin-token'): Promise<FakeWei
     if ((m = /^\/v1\/flows\/([^/]+)\/labels\/([^/]+)$/.exec(path))) {
       const versions = meta(m[1]);
       if (method === 'DELETE') delete versions.labels[m[2]];
-      else if (!versions.versions.some((v) => v.version === body.version)) throw new HttpError(404, 'not_found', `flow "${m[1]}" has no version ${body.version}`);
+      else if (!versions.versions.some((v) => v.version === body.version))
+        throw new HttpError(404, 'not_found', `flow "${m[1]}" has no version ${body.version}`);
       else versions.labels[m[2]] = body.version;
       return [200, { labels: versions.labels }];
     }
-    if (method === 'GET' && path === '/v1/prompts') return [200, { prompts: [...fake.prompts.values()].map((p) => ({ name: p.name, labels: p.labels })) }];
+    if (method === 'GET' && path === '/v1/prompts')
+      return [200, { prompts: [...fake.prompts.values()].map((p) => ({ name: p.name, labels: p.labels })) }];
     if ((m = /^\/v1\/prompts\/([^/]+)$/.exec(path)) && method === 'GET') {
       const p = needPrompt(m[1]);
       return [200, { ...p, latest: p.versions.length, versions: p.versions.map((v) => ({ name: p.name, ...v, variables: [] })) }];
@@ -89,7 +109,9 @@ export async function startFakeWeir(token = 'fake-admin-token'): Promise<FakeWei
       const extra = Object.keys(body).filter((k) => !allowed.includes(k));
       if (extra.length || !body.template) throw new HttpError(400, 'invalid', `bad version body (${extra.join(', ') || 'no template'})`);
       const { description, ...version } = body;
-      const p = fake.prompts.get(m[1]) ?? fake.prompts.set(m[1], { name: m[1], description: description ?? '', labels: {}, versions: [] }).get(m[1])!;
+      const p =
+        fake.prompts.get(m[1]) ??
+        fake.prompts.set(m[1], { name: m[1], description: description ?? '', labels: {}, versions: [] }).get(m[1])!;
       const v = { version: p.versions.length + 1, ...version, createdAt: now() };
       p.versions.push(v);
       return [201, { name: p.name, version: v.version, variables: [], createdAt: v.createdAt }];
@@ -106,7 +128,8 @@ export async function startFakeWeir(token = 'fake-admin-token'): Promise<FakeWei
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const send = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    const send = (status: number, value: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     try {
       const body = await readBody(req);
       fake.requests.push({ method: req.method!, path: url.pathname + url.search, ...(body === undefined ? {} : { body }) });

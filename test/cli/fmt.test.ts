@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot, weir, workspace } from './helpers';
 
 type Obj = Record<string, unknown>;
-const reversed = (o: Obj, child: (v: unknown) => unknown = (v) => v): Obj => Object.fromEntries(Object.entries(o).reverse().map(([k, v]) => [k, child(v)]));
+const reversed = (o: Obj, child: (v: unknown) => unknown = (v) => v): Obj =>
+  Object.fromEntries(
+    Object.entries(o)
+      .reverse()
+      .map(([k, v]) => [k, child(v)]),
+  );
 
 /** The same flow with the keys the format orders reversed (free-form values stay), 4-space indent, no final newline. */
 function messy(text: string): string {
@@ -53,7 +58,10 @@ describe('weir fmt', () => {
     const prompt = JSON.parse(readFileSync(path, 'utf8'));
     const v1 = prompt.versions[0];
     const v2 = { createdAt: '2026-12-01T00:00:00.000Z', note: 'Shorter.', template: { text: 'Briefly: {{input.question}}' }, version: 2 };
-    writeFileSync(path, JSON.stringify({ labels: { staging: 2, production: 1 }, versions: [v2, v1], description: prompt.description, name: prompt.name }));
+    writeFileSync(
+      path,
+      JSON.stringify({ labels: { staging: 2, production: 1 }, versions: [v2, v1], description: prompt.description, name: prompt.name }),
+    );
     const r = await weir(['fmt', 'flows/prompts/health-general.json'], { cwd });
     expect(r.code).toBe(0);
     const text = readFileSync(path, 'utf8');

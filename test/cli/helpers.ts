@@ -29,7 +29,11 @@ export function weir(args: string[], opts: { cwd: string; env?: Record<string, s
   }
   Object.assign(env, { NO_COLOR: '1' }, opts.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(opts.node ?? process.execPath, [weirJs, ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(opts.node ?? process.execPath, [weirJs, ...args], {
+      cwd: opts.cwd,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -39,7 +43,11 @@ export function weir(args: string[], opts: { cwd: string; env?: Record<string, s
   });
 }
 
-export const readJsonFile = (path: string): Record<string, any> => JSON.parse(readFileSync(path, 'utf8'));
+/** Parsed JSON that tests reach into freely; a precise type would only add casts. */
+// oxlint-disable-next-line typescript/no-explicit-any
+export type LooseJson = Record<string, any>;
+
+export const readJsonFile = (path: string): LooseJson => JSON.parse(readFileSync(path, 'utf8'));
 export const writeJsonFile = (path: string, value: unknown) => writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
 
 /** The first `node` on PATH outside node_modules: the system Node the shim must also work with. */

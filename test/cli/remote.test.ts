@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeWeir, type FakeWeir } from './fake-weir';
-import { readJsonFile, weir, workspace, writeJsonFile } from './helpers';
+import { readJsonFile, weir, type LooseJson, workspace, writeJsonFile } from './helpers';
 
 let fake: FakeWeir;
 beforeEach(async () => {
@@ -16,7 +16,10 @@ afterEach(() => fake.close());
 const remote = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   weir(args, { cwd, env: { WEIR_URL: fake.url, WEIR_ADMIN_TOKEN: fake.token, ...env } });
 
-const withoutDates = (prompt: Record<string, any>) => ({ ...prompt, versions: prompt.versions.map(({ createdAt: _c, ...v }: { createdAt: string }) => v) });
+const withoutDates = (prompt: LooseJson) => ({
+  ...prompt,
+  versions: prompt.versions.map(({ createdAt: _c, ...v }: { createdAt: string }) => v),
+});
 
 describe('weir push', () => {
   it('sends every flow and prompt to an empty worker, then finds nothing to change', async () => {
@@ -28,7 +31,9 @@ describe('weir push', () => {
     expect(first.stdout).toContain('flow support-x1000: pushed (new)');
     expect([...fake.flows.keys()].sort()).toEqual(['email-announcement', 'health-explainer', 'support-x1000']);
     expect(fake.flows.get('health-explainer')).toBe(readFileSync(join(cwd, 'flows', 'health-explainer.json'), 'utf8'));
-    expect(fake.prompts.get('email-announcement')!.labels).toEqual(readJsonFile(join(cwd, 'flows', 'prompts', 'email-announcement.json')).labels);
+    expect(fake.prompts.get('email-announcement')!.labels).toEqual(
+      readJsonFile(join(cwd, 'flows', 'prompts', 'email-announcement.json')).labels,
+    );
     fake.requests.length = 0;
     const second = await remote(['push'], cwd);
     expect(second.code).toBe(0);
@@ -42,14 +47,27 @@ describe('weir push', () => {
     await remote(['push', 'health-general'], cwd);
     const path = join(cwd, 'flows', 'prompts', 'health-general.json');
     const prompt = readJsonFile(path);
-    prompt.versions.push({ version: 2, template: { text: 'Briefly: {{input.question}}' }, note: 'Shorter.', createdAt: '2026-12-01T00:00:00.000Z' });
+    prompt.versions.push({
+      version: 2,
+      template: { text: 'Briefly: {{input.question}}' },
+      note: 'Shorter.',
+      createdAt: '2026-12-01T00:00:00.000Z',
+    });
     prompt.labels = { production: 2, staging: 1 };
     writeJsonFile(path, prompt);
     fake.requests.length = 0;
     const r = await remote(['push', 'health-general'], cwd);
     expect(r.code).toBe(0);
-    expect(fake.writes()).toEqual(['POST /v1/prompts/health-general/versions', 'PUT /v1/prompts/health-general/labels/production', 'PUT /v1/prompts/health-general/labels/staging']);
-    expect(fake.requests.find((q) => q.method === 'POST')!.body).toEqual({ template: { text: 'Briefly: {{input.question}}' }, note: 'Shorter.', description: prompt.description });
+    expect(fake.writes()).toEqual([
+      'POST /v1/prompts/health-general/versions',
+      'PUT /v1/prompts/health-general/labels/production',
+      'PUT /v1/prompts/health-general/labels/staging',
+    ]);
+    expect(fake.requests.find((q) => q.method === 'POST')!.body).toEqual({
+      template: { text: 'Briefly: {{input.question}}' },
+      note: 'Shorter.',
+      description: prompt.description,
+    });
     expect(r.stdout).toContain('prompt health-general: label production -> 2 (was 1)');
   });
 
@@ -63,7 +81,9 @@ describe('weir push', () => {
     fake.requests.length = 0;
     const r = await remote(['push', 'health-general'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('prompt health-general: conflict: version 1 differs between the file and the worker (versions are immutable: add a new version instead)');
+    expect(r.stderr).toContain(
+      'prompt health-general: conflict: version 1 differs between the file and the worker (versions are immutable: add a new version instead)',
+    );
     expect(fake.writes()).toEqual([]);
   });
 
@@ -86,12 +106,16 @@ describe('weir push', () => {
     const cwd = workspace();
     const refused = await remote(['push'], cwd, { WEIR_ADMIN_TOKEN: 'wrong' });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^weir: GET \/v1\/prompts\/email-announcement: 401 unauthorized: The bearer token is not valid. \(the token was refused; pass --token or set WEIR_ADMIN_TOKEN\)\n$/);
+    expect(refused.stderr).toMatch(
+      /^weir: GET \/v1\/prompts\/email-announcement: 401 unauthorized: The bearer token is not valid. \(the token was refused; pass --token or set WEIR_ADMIN_TOKEN\)\n$/,
+    );
     const gone = await startFakeWeir();
     await gone.close();
     const down = await weir(['push', '--url', gone.url], { cwd });
     expect(down.code).toBe(1);
-    expect(down.stderr).toBe(`weir: cannot reach the Weir worker at ${gone.url} (ECONNREFUSED); is it running? (npx wrangler dev, or set --url / WEIR_URL)\n`);
+    expect(down.stderr).toBe(
+      `weir: cannot reach the Weir worker at ${gone.url} (ECONNREFUSED); is it running? (npx wrangler dev, or set --url / WEIR_URL)\n`,
+    );
   });
 
   it('uses ADMIN_TOKEN from .dev.vars for a local worker when no token is given', async () => {
@@ -117,7 +141,9 @@ describe('weir pull', () => {
     }
     for (const f of readdirSync(join(source, 'flows', 'prompts'))) {
       // The API dates versions when they are added, so only the dates may differ.
-      expect(withoutDates(readJsonFile(join(cwd, 'flows', 'prompts', f)))).toEqual(withoutDates(readJsonFile(join(source, 'flows', 'prompts', f))));
+      expect(withoutDates(readJsonFile(join(cwd, 'flows', 'prompts', f)))).toEqual(
+        withoutDates(readJsonFile(join(source, 'flows', 'prompts', f))),
+      );
     }
     expect((await weir(['fmt', '--check'], { cwd })).code).toBe(0);
     expect((await weir(['validate'], { cwd })).code).toBe(0);
@@ -143,7 +169,9 @@ describe('weir publish, label and versions', () => {
     await remote(['push', 'health-explainer'], cwd);
     const r = await remote(['publish', 'health-explainer', '--label', 'production', '--note', 'first release'], cwd);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^flow health-explainer: published version 1 \([0-9a-f]{12}\)\nflow health-explainer: label production -> 1\n$/);
+    expect(r.stdout).toMatch(
+      /^flow health-explainer: published version 1 \([0-9a-f]{12}\)\nflow health-explainer: label production -> 1\n$/,
+    );
     expect(fake.requests.find((q) => q.method === 'POST')!.body).toEqual({ note: 'first release' });
     const list = await remote(['versions', 'health-explainer'], cwd);
     const lines = list.stdout.trimEnd().split('\n');
@@ -180,6 +208,8 @@ describe('weir publish, label and versions', () => {
     expect(usage.code).toBe(2);
     const missing = await remote(['label', 'health-explainer', 'staging', '9'], cwd);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('weir: PUT /v1/flows/health-explainer/labels/staging: 404 not_found: flow "health-explainer" has no version 9\n');
+    expect(missing.stderr).toBe(
+      'weir: PUT /v1/flows/health-explainer/labels/staging: 404 not_found: flow "health-explainer" has no version 9\n',
+    );
   });
 });

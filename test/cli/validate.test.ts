@@ -23,8 +23,15 @@ describe('weir validate', () => {
     writeJsonFile(path, flow);
     const r = await weir(['validate'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`^flows/support-x1000.json: \\$\\.nodes\\[${route}\\]\\.data\\.cases\\[0\\]\\.expression \\(node route\\): .+ \\[expression_syntax\\]$`, 'm'));
-    expect(r.stdout).toContain(`flows/support-x1000.json: $.edges[${flow.edges.length - 1}].target: edge target "nowhere" is not a node [edge_unknown_node]`);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^flows/support-x1000.json: \\$\\.nodes\\[${route}\\]\\.data\\.cases\\[0\\]\\.expression \\(node route\\): .+ \\[expression_syntax\\]$`,
+        'm',
+      ),
+    );
+    expect(r.stdout).toContain(
+      `flows/support-x1000.json: $.edges[${flow.edges.length - 1}].target: edge target "nowhere" is not a node [edge_unknown_node]`,
+    );
     expect(r.stdout).toMatch(/8 files checked: 2 errors, 0 warnings/);
   });
 
@@ -33,7 +40,9 @@ describe('weir validate', () => {
     const flow = readJsonFile(join(cwd, 'flows', 'health-explainer.json'));
     writeJsonFile(join(cwd, 'flows', 'health-copy.json'), flow);
     const r = await weir(['validate', 'flows/health-copy.json'], { cwd });
-    expect(r.stdout).toContain('flows/health-copy.json: warning $.id: the flow\'s id "health-explainer" differs from its file name health-copy.json [id_mismatch]');
+    expect(r.stdout).toContain(
+      'flows/health-copy.json: warning $.id: the flow\'s id "health-explainer" differs from its file name health-copy.json [id_mismatch]',
+    );
     expect(r.stdout).toContain('1 file checked: 0 errors, 1 warning');
     expect(r.code).toBe(0);
   });
@@ -47,8 +56,12 @@ describe('weir validate', () => {
     writeJsonFile(path, prompt);
     const r = await weir(['validate', 'flows/prompts'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('flows/prompts/health-general.json: $.labels.staging: label "staging" points at version 7, which the file does not have [unknown_version]');
-    expect(r.stdout).toMatch(/^flows\/prompts\/health-general.json: \$\.versions\[0\]\.template\.text: the template does not parse: .+ \[template_error\]$/m);
+    expect(r.stdout).toContain(
+      'flows/prompts/health-general.json: $.labels.staging: label "staging" points at version 7, which the file does not have [unknown_version]',
+    );
+    expect(r.stdout).toMatch(
+      /^flows\/prompts\/health-general.json: \$\.versions\[0\]\.template\.text: the template does not parse: .+ \[template_error\]$/m,
+    );
   });
 
   it('warns when a flow references a prompt label the prompt files do not have', async () => {
@@ -59,7 +72,9 @@ describe('weir validate', () => {
     flow.nodes[general].data.prompt.ref = 'health-general@canary';
     writeJsonFile(path, flow);
     const r = await weir(['validate', 'flows/health-explainer.json'], { cwd });
-    expect(r.stdout).toContain(`flows/health-explainer.json: warning $.nodes[${general}].data.prompt.ref (node general): prompt "health-general" has no label "canary"`);
+    expect(r.stdout).toContain(
+      `flows/health-explainer.json: warning $.nodes[${general}].data.prompt.ref (node general): prompt "health-general" has no label "canary"`,
+    );
     expect(r.code).toBe(0);
   });
 
@@ -73,7 +88,11 @@ describe('weir validate', () => {
     expect(out.files).toHaveLength(9);
     const broken = out.files.find((f: { path: string }) => f.path === 'flows/broken.json');
     expect(broken).toMatchObject({ kind: 'flow', valid: false, problems: [{ code: 'json_syntax', path: '$', severity: 'error' }] });
-    expect(out.files.find((f: { path: string }) => f.path === 'flows/prompts/support-classify.json')).toMatchObject({ kind: 'prompt', valid: true, problems: [] });
+    expect(out.files.find((f: { path: string }) => f.path === 'flows/prompts/support-classify.json')).toMatchObject({
+      kind: 'prompt',
+      valid: true,
+      problems: [],
+    });
   });
 
   it('exits 2 with one line for a path that does not exist', async () => {

@@ -8,7 +8,16 @@ const base = (): Flow =>
   makeFlow(
     [
       { id: 'in', type: 'input' },
-      { id: 'route', type: 'condition', data: { cases: [{ id: 'billing', expression: 'input.question.contains("bill")' }, { id: 'tech', expression: 'true' }] } },
+      {
+        id: 'route',
+        type: 'condition',
+        data: {
+          cases: [
+            { id: 'billing', expression: 'input.question.contains("bill")' },
+            { id: 'tech', expression: 'true' },
+          ],
+        },
+      },
       { id: 'answer', type: 'prompt', data: { model: 'gpt-4o-mini', prompt: { ref: 'support@1' } } },
       { id: 'billing', type: 'template', data: { template: 'See billing.' } },
       { id: 'out', type: 'output', data: {} },

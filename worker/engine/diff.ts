@@ -54,11 +54,17 @@ const equal = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(
 /** JSON with object keys sorted, so key order never counts as a change. */
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (isObj(v)) return `{${Object.keys(v).filter((k) => v[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(',')}}`;
+  if (isObj(v))
+    return `{${Object.keys(v)
+      .filter((k) => v[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
-const keyPath = (base: string, key: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`);
+const keyPath = (base: string, key: string) =>
+  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`;
 
 /** Arrays whose items are objects with a unique string `id` or `name` are matched by it, not by index. */
 function itemKey(items: unknown[]): string | undefined {
@@ -81,7 +87,8 @@ function diffArrays(path: string, a: unknown[], b: unknown[], out: ValueChange[]
       else diffValues(p, before.get(k), v, out);
     }
     const order = (m: Map<string, unknown>) => [...m.keys()].filter((k) => before.has(k) && after.has(k)).join('\n');
-    if (order(before) !== order(after)) out.push({ path: `${path}:order`, kind: 'changed', before: [...before.keys()], after: [...after.keys()] });
+    if (order(before) !== order(after))
+      out.push({ path: `${path}:order`, kind: 'changed', before: [...before.keys()], after: [...after.keys()] });
     return;
   }
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -162,11 +169,16 @@ export function diffFlows(a: Flow, b: Flow): FlowDiff {
   const bRefs = promptRefs(b);
   const prompts = { added: [...bRefs].filter((r) => !aRefs.has(r)).sort(), removed: [...aRefs].filter((r) => !bRefs.has(r)).sort() };
   const same =
-    flow.length + nodes.added.length + nodes.removed.length + nodes.changed.length + edges.added.length + edges.removed.length + edges.rewired.length ===
+    flow.length +
+      nodes.added.length +
+      nodes.removed.length +
+      nodes.changed.length +
+      edges.added.length +
+      edges.removed.length +
+      edges.rewired.length ===
     0;
   return { flow, nodes, edges, prompts, same };
 }
-
 
 export interface FormatDiffOptions {
   /** ANSI colours: green +, red -, yellow ~, dim moves. */
@@ -194,7 +206,10 @@ export function formatDiff(diff: FlowDiff, opts: FormatDiffOptions = {}): string
   const handle = (h: string) => (h === 'out' ? '' : `:${h}`);
   const lines: string[] = [];
   const section = (title: string, body: string[]) => body.length && lines.push(bold(title), ...body);
-  section('flow', diff.flow.map((c) => change(c)));
+  section(
+    'flow',
+    diff.flow.map((c) => change(c)),
+  );
   section('nodes', [
     ...diff.nodes.added.map((n) => green(`+ node ${n.id} (${n.type})`)),
     ...diff.nodes.removed.map((n) => red(`- node ${n.id} (${n.type})`)),
