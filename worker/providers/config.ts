@@ -1,6 +1,6 @@
 // Which providers exist and how to reach them, read from the worker's environment: PROVIDERS
 // (JSON), or OPENAI_API_KEY (+ OPENAI_BASE_URL), or nothing, in which case "default" is echo.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
