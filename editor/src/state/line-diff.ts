@@ -15,10 +15,10 @@ export function lineDiff(a: string, b: string): DiffRow[] {
   while (i < n || j < m) {
     if (i < n && j < m && x[i] === y[j]) {
       rows.push({ kind: 'same', left: x[i++], right: y[j++] });
-    } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      rows.push({ kind: 'added', right: y[j++] });
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) {
       rows.push({ kind: 'removed', left: x[i++] });
+    } else {
+      rows.push({ kind: 'added', right: y[j++] });
     }
   }
   // A removal directly followed by an addition reads best as one changed line.

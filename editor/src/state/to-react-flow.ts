@@ -38,6 +38,9 @@ export function createNodeCache() {
         position: n.position,
         selected: d.selected.has(n.id),
         measured: d.measured.get(n.id),
+        // A size before measuring, so fit view and culling work for nodes not drawn yet.
+        initialWidth: 210,
+        initialHeight: 80,
         data: { node: n, problems, status: d.status.get(n.id) },
       };
       cache.set(n.id, { key, node });

@@ -1,7 +1,7 @@
 // The one canvas node component: drawn from the node type's declaration (label, handles), with
 // its problems and its run status on it. Handle ids are the edges' sourceHandle values.
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { nodeRegistry, type HandleSpec } from '../../engine';
 import type { WeirNode } from '../../state/to-react-flow';
 import { nodeSummary } from './node-summary';
@@ -26,7 +26,13 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
   // Handles come and go with the data (condition cases): React Flow must re-measure them.
   const updateNodeInternals = useUpdateNodeInternals();
   const handleKey = handles.map((h) => h.id).join('|');
-  useEffect(() => updateNodeInternals(node.id), [handleKey, node.id, updateNodeInternals]);
+  const measuredKey = useRef(handleKey);
+  useEffect(() => {
+    // Only when they change: React Flow measures new nodes itself, and 500 calls on load are slow.
+    if (measuredKey.current === handleKey) return;
+    measuredKey.current = handleKey;
+    updateNodeInternals(node.id);
+  }, [handleKey, node.id, updateNodeInternals]);
   const errors = problems.filter((p) => p.severity === 'error');
   const cls = ['weir-node', `type-${node.type}`, selected && 'is-selected', errors.length && 'has-errors', problems.length && !errors.length && 'has-warnings', status && `run-${status}`];
   const single = handles.length === 1 && handles[0].id === 'out';
