@@ -10,6 +10,7 @@ import { ensureDevVars, parseDotenv } from './lib/dev-vars';
 import { startDevServer } from './lib/dev-server';
 import { ensureEditor } from './lib/editor';
 import { describeSeed, seedLocal, type SeedReport } from './lib/seed';
+import { startEditorDev } from '../editor/dev/start-vite';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     'no-editor-build': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
     machine: { type: 'boolean', default: false },
+    // Serve the worker's built editor/dist instead of the editor through Vite (no hot reload, no flow-file saves).
+    'no-vite': { type: 'boolean', default: false },
   },
 });
 const machine = values.machine;
@@ -44,8 +47,20 @@ if (!values['no-seed']) {
 }
 ensureEditor(root, { build: !values['no-editor-build'], log: (line) => log(line) });
 
-const server = await startDevServer({ root, port: Number(values.port), persistTo, envFiles, output: machine ? 'collect' : 'inherit' });
+// Interactively, Vite takes the user's port (editor with hot reload, saves written to flows/) and
+// proxies /v1 to wrangler on a free port; --machine and --no-vite run wrangler alone on the port.
+const useVite = !machine && !values['no-vite'];
+const server = await startDevServer({ root, port: useVite ? 0 : Number(values.port), persistTo, envFiles, output: machine ? 'collect' : 'inherit' });
+const editor = useVite
+  ? await startEditorDev({ root, port: Number(values.port), workerPort: server.port, adminToken: vars.ADMIN_TOKEN, output: 'inherit' }).catch(async (err: Error) => {
+      await server.stop();
+      throw err;
+    })
+  : undefined;
+if (editor) server.url = editor.url;
+void editor?.exited.then(() => stopAll());
 const stopAll = async () => {
+  await editor?.stop();
   await server.stop();
   process.exit(0);
 };
