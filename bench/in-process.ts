@@ -14,7 +14,11 @@ export const referenceFlow: Flow = {
       id: 'classify',
       type: 'prompt',
       position: { x: 200, y: 0 },
-      data: { model: 'gpt-4o-mini', prompt: { text: 'Classify: {{input.question}}' }, responseFormat: { type: 'json' } },
+      data: {
+        model: 'gpt-4o-mini',
+        prompt: { text: 'Classify: {{input.question}}' },
+        responseFormat: { type: 'json', schema: { type: 'object', properties: { topic: { type: 'string', enum: ['technical', 'other'] } }, required: ['topic'] } },
+      },
     },
     { id: 'route', type: 'condition', position: { x: 400, y: 0 }, data: { cases: [{ id: 'tech', expression: 'nodes.classify.output.topic == "technical"' }] } },
     { id: 'specialist', type: 'finetuned', position: { x: 600, y: -100 }, data: { model: 'ft:gpt-4o-mini:acme:x1000:1', baseModel: 'gpt-4o-mini', prompt: { text: 'Answer: {{input.question}}' } } },

@@ -3,10 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchInProcess } from './in-process';
+import { benchHttp } from './http';
 import { benchSize } from './size';
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 results.inProcess = await benchInProcess(Number(process.env.BENCH_ITERATIONS ?? 20_000));
+results.http = await benchHttp(Number(process.env.BENCH_REQUESTS ?? 300));
 results.size = benchSize();
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });

@@ -15,6 +15,8 @@ export interface DevServerOptions {
   /** Where wrangler's output goes: inherited (interactive) or collected (tests). */
   output: 'inherit' | 'collect';
   readyTimeoutMs?: number;
+  /** A wrangler config other than the root wrangler.toml (benchmarks start a baseline worker). */
+  config?: string;
 }
 
 export interface DevServer {
@@ -61,6 +63,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   ];
   args.push('--inspector-port', String(inspectorPort), '--persist-to', opts.persistTo, '--show-interactive-dev-session=false');
   for (const file of opts.envFiles ?? []) args.push('--env-file', file);
+  if (opts.config) args.push('--config', opts.config);
   const env = {
     ...process.env,
     WRANGLER_SEND_METRICS: 'false',
