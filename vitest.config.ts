@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/cli/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/node/**/*.test.ts'],
+          include: ['test/cli/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/node/**/*.test.ts', 'test/editor/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // `npm run bench:editor`: builds the editor, serves it with a stub /v1 holding a generated
 // 500-node flow, and measures in Chromium (1) the time from navigation until the flow is drawn
 // and the page answers a click, and (2) one validation pass of the flow (the shared validator).

@@ -44,3 +44,23 @@ describe('templates', () => {
     expect(() => templateVariables('{{> header}}')).toThrow(/partials/);
   });
 });
+
+describe('formatFlow at depth', () => {
+  it('orders keys inside node data the way the node type declares them, also in arrays and unions', () => {
+    const flow = makeFlow(
+      [
+        { id: 'gate', type: 'condition', data: { cases: [{ expression: 'true', label: 'Yes', id: 'yes' }] } },
+        { id: 'p', type: 'prompt', data: { responseFormat: { schema: { b: 1, a: 2 }, type: 'json' }, prompt: { text: 'x' }, model: 'm' } },
+      ],
+      [],
+      { input: { fields: { q: { required: true, type: 'string' } } }, examples: [{ input: { z: 1, a: 2 }, name: 'e' }] },
+    );
+    const out = JSON.parse(formatFlow(flow));
+    expect(Object.keys(out.nodes[0].data.cases[0])).toEqual(['id', 'label', 'expression']);
+    expect(Object.keys(out.nodes[1].data.responseFormat)).toEqual(['type', 'schema']);
+    expect(Object.keys(out.nodes[1].data.responseFormat.schema)).toEqual(['b', 'a']);
+    expect(Object.keys(out.input.fields.q)).toEqual(['type', 'required']);
+    expect(Object.keys(out.examples[0])).toEqual(['name', 'input']);
+    expect(Object.keys(out.examples[0].input)).toEqual(['z', 'a']);
+  });
+});
