@@ -1,14 +1,25 @@
-// Weir's worker: the Hono app under /v1 (health, flows, prompts, runs), one error handler that
-// answers every failure as JSON, and the editor's static assets for every other path.
+// Weir's worker: the Hono app under /v1 (health, flows, flow versions, prompts, runs, and the
+// OpenAI-compatible chat and models endpoints), one error handler that answers every failure as
+// JSON (OpenAI's shape under /v1/chat and /v1/models), and the editor's static assets elsewhere.
 import { Hono } from 'hono';
 import type { AppEnv } from './http/env';
 import { ApiError, toErrorResponse } from './http/errors';
+import { chatRoutes } from './routes/chat';
+import { flowVersionRoutes } from './routes/flow-versions';
 import { flowRoutes } from './routes/flows';
 import { healthRoutes } from './routes/health';
+import { modelRoutes } from './routes/models';
 import { promptRoutes } from './routes/prompts';
 import { runRoutes } from './routes/runs';
 
-const api = new Hono<AppEnv>().route('/', healthRoutes).route('/', runRoutes).route('/', flowRoutes).route('/', promptRoutes);
+const api = new Hono<AppEnv>()
+  .route('/', healthRoutes)
+  .route('/', runRoutes)
+  .route('/', flowVersionRoutes)
+  .route('/', flowRoutes)
+  .route('/', promptRoutes)
+  .route('/', chatRoutes)
+  .route('/', modelRoutes);
 
 const app = new Hono<AppEnv>()
   .route('/v1', api)

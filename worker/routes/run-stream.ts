@@ -1,5 +1,6 @@
 // The SSE form of a run: run.start, node.start / node.end / token as they happen, then done or
-// error. Writes are queued so events keep their order; a closed stream aborts the run.
+// error (run.start and done name the flow version; done lists the prompt versions). Writes are
+// queued so events keep their order; a closed stream aborts the run.
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { WeirError, runFlow, type Flow, type RunContext, type RunEvent } from '../engine';
@@ -12,6 +13,8 @@ export interface StreamRunArgs {
   ctx: RunContext;
   runId: string;
   controller: AbortController;
+  /** The flow version that runs, `{ id, version, hash }`, sent in run.start and done. */
+  info: { id: string; version: number | 'draft'; hash: string };
 }
 
 /** Engine errors as they are; anything else without its message, which may be internal. */
@@ -20,7 +23,7 @@ function errorOf(err: unknown): { code: string; message: string; nodeId?: string
   return { code: 'internal', message: 'Something went wrong inside the worker.' };
 }
 
-export function streamRun(c: Context<AppEnv>, { flow, input, ctx, runId, controller }: StreamRunArgs): Response {
+export function streamRun(c: Context<AppEnv>, { flow, input, ctx, runId, controller, info }: StreamRunArgs): Response {
   return streamSSE(
     c,
     (stream) =>
@@ -31,7 +34,7 @@ export function streamRun(c: Context<AppEnv>, { flow, input, ctx, runId, control
           queue = queue.then(() => (stream.closed || stream.aborted ? undefined : stream.writeSSE({ event, data: JSON.stringify(data) })));
           return queue;
         };
-        await send('run.start', { runId, flowId: flow.id });
+        await send('run.start', { runId, flowId: flow.id, flow: info });
         const onEvent = (e: RunEvent) => {
           const { type, ...data } = e;
           void send(type, data);
@@ -39,8 +42,8 @@ export function streamRun(c: Context<AppEnv>, { flow, input, ctx, runId, control
         try {
           const result = await runFlow(flow, input, { ...ctx, onEvent });
           if (result.status === 'ok')
-            await send('done', { runId, output: result.output, usage: result.usage, trace: result.trace, prompts: result.prompts });
-          else await send('error', { runId, error: result.error ?? { code: 'node_failed', message: 'The run failed.' } });
+            await send('done', { runId, flow: info, output: result.output, usage: result.usage, trace: result.trace, prompts: result.prompts });
+          else await send('error', { runId, flow: info, error: result.error ?? { code: 'node_failed', message: 'The run failed.' } });
         } catch (err) {
           await send('error', { runId, error: errorOf(err) });
         }

@@ -1,5 +1,6 @@
 // flowStore: flows in Workers KV as canonical JSON text under `flow:<id>`, with list metadata
 // (name, description, updatedAt, public, problems) so listing needs no per-flow reads.
+import { flowVersionStore } from './flow-versions';
 import { FLOW_PREFIX, flowKey } from './keys';
 
 export interface FlowMetadata {
@@ -61,8 +62,10 @@ export function flowStore(kv: KVNamespace) {
       return metadata;
     },
 
+    /** Deletes the draft and every published version and label: a deleted flow stops running. */
     async delete(id: string): Promise<boolean> {
-      if ((await kv.get(flowKey(id), 'text')) === null) return false;
+      const hadVersions = await flowVersionStore(kv).deleteAll(id);
+      if ((await kv.get(flowKey(id), 'text')) === null) return hadVersions;
       await kv.delete(flowKey(id));
       return true;
     },

@@ -4,3 +4,8 @@ export const promptRefKey = (name: string, versionOrLabel: string | number) => `
 export const flowKey = (id: string) => `flow:${id}`;
 export const PROMPT_META_PREFIX = 'prompt:';
 export const FLOW_PREFIX = 'flow:';
+// Flow releases (issue 4): immutable versions, one meta record, and one ref key per label.
+export const flowVersionKey = (id: string, version: number) => `flow-version:${id}:${version}`;
+export const flowMetaKey = (id: string) => `flow-meta:${id}`;
+export const flowRefKey = (id: string, label: string) => `flow-ref:${id}@${label}`;
+export const FLOW_META_PREFIX = 'flow-meta:';

@@ -1,0 +1,116 @@
+// POST /v1/chat/completions: flows as OpenAI models. `model: "flow:<id>"` (or `flow:<id>@<label|n>`)
+// runs that flow with the conversation mapped to its input; the answer is a chat completion, or
+// `chat.completion.chunk` SSE with `stream: true`. Same keys and version resolution as the edge URL.
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { checkInput, hasErrors, runFlow, type Flow, type RunContext, type RunEvent } from '../engine';
+import { readJson } from '../http/body';
+import type { AppEnv } from '../http/env';
+import { ApiError, statusForCode, toErrorResponse } from '../http/errors';
+import { chatInput, chatRequest, chatUsage, chunk, completion, contentOf, MAX_CHAT_BYTES, openAiError, tokensAreAnswer } from '../http/openai';
+import type { ChatRequest, CompletionBase } from '../http/openai';
+import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../http/runnable';
+import { limitsFromEnv, providerRuntime } from '../http/runtime';
+import { promptStore, type ResolvedFlow } from '../store';
+import { zodProblems } from '../store/problem';
+import { tracked } from './in-flight';
+
+/** The flow a model name means; any other model is OpenAI's model_not_found. */
+async function loadModel(c: Context<AppEnv>, model: string): Promise<Runnable> {
+  const notFound = () =>
+    new ApiError(404, 'model_not_found', `The model "${model}" does not exist; Weir serves flows as models named "flow:<id>".`);
+  if (!model.startsWith('flow:')) throw notFound();
+  try {
+    return await loadRunnable(c, model.slice('flow:'.length));
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.code === 'bad_request')) throw notFound();
+    throw err;
+  }
+}
+
+function readInput(flow: Flow, req: ChatRequest): Record<string, unknown> {
+  const input = chatInput(flow, req);
+  if (!input) throw new ApiError(400, 'invalid_input', 'The messages need at least one message with role "user".');
+  const problems = checkInput(flow, input);
+  if (hasErrors(problems)) {
+    const detail = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+    throw new ApiError(400, 'invalid_input', `The conversation does not fit flow "${flow.id}"'s input (${detail}).`, problems);
+  }
+  return input;
+}
+
+const weirInfo = (runId: string, resolved: ResolvedFlow, prompts?: unknown) => ({ runId, flow: flowInfo(resolved), ...(prompts ? { prompts } : {}) });
+
+function streamChat(c: Context<AppEnv>, args: { flow: Flow; input: Record<string, unknown>; ctx: RunContext; base: CompletionBase; req: ChatRequest; resolved: ResolvedFlow; runId: string; controller: AbortController }): Response {
+  const { flow, input, ctx, base, req, resolved, runId, controller } = args;
+  return streamSSE(c, (stream) =>
+    tracked(async () => {
+      stream.onAbort(() => controller.abort());
+      let queue = Promise.resolve();
+      const send = (data: unknown) => {
+        const text = typeof data === 'string' ? data : JSON.stringify(data);
+        queue = queue.then(() => (stream.closed || stream.aborted ? undefined : stream.writeSSE({ data: text })));
+        return queue;
+      };
+      await send(chunk(base, { role: 'assistant', content: '' }));
+      let streamed = '';
+      const forward = tokensAreAnswer(flow);
+      const onEvent = (e: RunEvent) => {
+        if (e.type !== 'token' || !forward) return;
+        streamed += e.text;
+        void send(chunk(base, { content: e.text }));
+      };
+      try {
+        const result = await runFlow(flow, input, { ...ctx, onEvent });
+        if (result.status === 'ok') {
+          const content = contentOf(result.output);
+          // Whatever the tokens did not already say (all of it when no model node streamed the answer).
+          if (content.startsWith(streamed) && content.length > streamed.length) await send(chunk(base, { content: content.slice(streamed.length) }));
+          await send({ ...chunk(base, {}, 'stop'), weir: weirInfo(runId, resolved, result.prompts) });
+          if (req.stream_options?.include_usage) await send({ ...base, object: 'chat.completion.chunk', choices: [], usage: chatUsage(result.usage) });
+        } else {
+          const error = result.error ?? { code: 'node_failed', message: 'The run failed.' };
+          await send(openAiError(statusForCode(error.code), { error }));
+        }
+      } catch (err) {
+        const { status, body } = toErrorResponse(err);
+        await send(openAiError(status, body));
+      }
+      await send('[DONE]');
+    }),
+  );
+}
+
+export const chatRoutes = new Hono<AppEnv>()
+  .post('/chat/completions', async (c) => {
+    const parsed = chatRequest.safeParse(await readJson(c, MAX_CHAT_BYTES));
+    if (!parsed.success) {
+      const issues = zodProblems(parsed.error);
+      throw new ApiError(400, 'invalid_request', `The request is not a chat completion request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    }
+    const req = parsed.data;
+    const { flow, resolved } = await loadModel(c, req.model);
+    const input = readInput(flow, req);
+    const runId = crypto.randomUUID();
+    const controller = new AbortController();
+    c.req.raw.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    const ctx: RunContext = { llm: providerRuntime(c.env).client, prompts: promptStore(c.env.WEIR_KV), signal: controller.signal, limits: limitsFromEnv(c.env) };
+    const base: CompletionBase = { id: `chatcmpl-${runId}`, created: Math.floor(Date.now() / 1000), model: req.model, system_fingerprint: `weir_${resolved.hash.slice(0, 12)}` };
+    if (req.stream) {
+      setRunHeaders(c, resolved);
+      return streamChat(c, { flow, input, ctx, base, req, resolved, runId, controller });
+    }
+    const result = await tracked(() => runFlow(flow, input, ctx));
+    setRunHeaders(c, resolved, result.prompts);
+    if (result.status === 'failed') {
+      const error = result.error ?? { code: 'node_failed', message: 'The run failed.' };
+      const status = statusForCode(error.code);
+      return c.json(openAiError(status, { error }), status);
+    }
+    return c.json(completion(base, result, weirInfo(runId, resolved, result.prompts)));
+  })
+  .onError((err, c) => {
+    const { status, body } = toErrorResponse(err);
+    if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="weir"');
+    return c.json(openAiError(status, body), status);
+  });

@@ -1,0 +1,93 @@
+// Which flow text a run uses: a pinned version, a label, the default (production, else latest) or
+// the draft. One KV read at most per reference, none when the isolate cache is warm; the parsed
+// flow is cached by content hash so the engine validates each version once per isolate.
+import { parseFlow, type ParsedFlow } from '../engine/parse';
+import { flowKey, flowRefKey, flowVersionKey } from './keys';
+import { flowVersionRecord, sha256Hex, type FlowVersionRecord } from './flow-version-schema';
+import { TtlCache } from './ttl-cache';
+
+/** Labels (and the default) move, so the isolate keeps them briefly; versions never change. */
+export const FLOW_LABEL_CACHE_MS = 5_000;
+export const FLOW_VERSION_CACHE_MS = 10 * 60_000;
+const KV_LABEL_CACHE_TTL = 30;
+const KV_VERSION_CACHE_TTL = 3600;
+
+export interface ResolvedFlow {
+  id: string;
+  version: number | 'draft';
+  hash: string;
+  label?: string;
+  createdAt?: string;
+  parsed: ParsedFlow;
+  /** Whether the flow being run is public (public/private follows the version, not the draft). */
+  public: boolean;
+}
+
+/** `null` remembers "not there" for a label or the default, so unpublished flows skip that read when warm. */
+export const isolateFlowCache = new TtlCache<ResolvedFlow | null>();
+/** Parsed flows by content hash; the same object every time, so the engine's prepareFlow cache hits. */
+const parsedByHash = new TtlCache<ParsedFlow>(200);
+
+export type FlowRef = { kind: 'draft' } | { kind: 'default' } | { kind: 'version'; version: number } | { kind: 'label'; label: string };
+
+export function parseFlowRef(ref: string | undefined): FlowRef | undefined {
+  if (ref === undefined || ref === '' || ref === 'default') return { kind: 'default' };
+  if (ref === 'draft') return { kind: 'draft' };
+  if (/^[1-9][0-9]{0,8}$/.test(ref)) return { kind: 'version', version: Number(ref) };
+  if (/^[a-z][a-z0-9_-]{0,63}$/.test(ref)) return { kind: 'label', label: ref };
+  return undefined;
+}
+
+export const refText = (ref: FlowRef): string =>
+  ref.kind === 'version' ? String(ref.version) : ref.kind === 'label' ? ref.label : ref.kind;
+
+function parsedFor(hash: string, source: unknown): ParsedFlow {
+  const hit = parsedByHash.get(hash);
+  if (hit) return hit;
+  const parsed = parseFlow(source);
+  parsedByHash.set(hash, parsed, FLOW_VERSION_CACHE_MS);
+  return parsed;
+}
+
+export function resolvedFromRecord(id: string, record: FlowVersionRecord): ResolvedFlow {
+  const parsed = parsedFor(record.hash, record.flow);
+  return {
+    id,
+    version: record.version,
+    hash: record.hash,
+    ...(record.label ? { label: record.label } : {}),
+    createdAt: record.createdAt,
+    parsed,
+    public: parsed.flow?.public === true,
+  };
+}
+
+async function readDraft(kv: KVNamespace, id: string): Promise<ResolvedFlow | undefined> {
+  const text = await kv.get(flowKey(id), 'text');
+  if (text === null) return undefined;
+  const hash = await sha256Hex(text);
+  const parsed = parsedFor(hash, text);
+  return { id, version: 'draft', hash, parsed, public: parsed.flow?.public === true };
+}
+
+/** Resolves one reference; `default` falls back to the draft when nothing is published. */
+export async function resolveFlow(
+  kv: KVNamespace,
+  id: string,
+  ref: FlowRef,
+  cache: TtlCache<ResolvedFlow | null> = isolateFlowCache,
+): Promise<ResolvedFlow | undefined> {
+  if (ref.kind === 'draft') return readDraft(kv, id);
+  const pinned = ref.kind === 'version';
+  const cacheKey = `${id}@${refText(ref)}`;
+  let resolved = cache.get(cacheKey);
+  if (resolved === undefined) {
+    const key = pinned ? flowVersionKey(id, ref.version) : flowRefKey(id, refText(ref));
+    const raw = await kv.get(key, { type: 'json', cacheTtl: pinned ? KV_VERSION_CACHE_TTL : KV_LABEL_CACHE_TTL });
+    const record = raw === null ? undefined : flowVersionRecord.safeParse(raw);
+    resolved = record?.success ? resolvedFromRecord(id, record.data) : null;
+    cache.set(cacheKey, resolved, pinned && resolved ? FLOW_VERSION_CACHE_MS : FLOW_LABEL_CACHE_MS);
+  }
+  if (resolved) return resolved;
+  return ref.kind === 'default' ? readDraft(kv, id) : undefined;
+}

@@ -1,0 +1,58 @@
+// Flow releases as stored in KV: an immutable version record (also copied under each label's ref
+// key) and the per-flow meta record. Everything read back from KV passes through these schemas.
+import * as z from 'zod';
+import { labelName } from './prompt-schema';
+
+/** Labels the store manages itself: `latest` follows the newest version, `default` is what an unpinned run uses. */
+export const RESERVED_FLOW_LABELS = ['latest', 'default', 'draft'] as const;
+export const flowLabelName = labelName.refine(
+  (l) => !(RESERVED_FLOW_LABELS as readonly string[]).includes(l),
+  `"latest", "default" and "draft" are managed by Weir and cannot be set`,
+);
+
+export const flowVersionRecord = z.object({
+  version: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  flow: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  note: z.string().optional(),
+  /** Set on label copies (`flow-ref:<id>@<label>`). */
+  label: z.string().optional(),
+});
+
+export const flowVersionSummary = z.object({
+  version: z.number().int().positive(),
+  hash: z.string(),
+  createdAt: z.string(),
+  note: z.string().optional(),
+});
+
+export const flowMeta = z.object({
+  latest: z.number().int().nonnegative(),
+  labels: z.record(z.string(), z.number().int().positive()),
+  versions: z.array(flowVersionSummary),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const publishBody = z.strictObject({ note: z.string().max(2000).optional() });
+
+export type FlowVersionRecord = z.infer<typeof flowVersionRecord>;
+export type FlowVersionSummary = z.infer<typeof flowVersionSummary>;
+export type FlowMeta = z.infer<typeof flowMeta>;
+
+/** KV list metadata of `flow-meta:<id>` (capped at 1024 bytes): enough for /v1/models without reads. */
+export interface FlowMetaListing {
+  latest: number;
+  /** The version an unpinned run uses (production, else latest). */
+  defaultVersion: number;
+  /** Whether that version is public. */
+  public: boolean;
+  createdAt: string;
+  labels?: Record<string, number>;
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
