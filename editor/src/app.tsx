@@ -1,12 +1,15 @@
 // The app shell: sign-in when there is no token, then the flows list, a flow, or the prompts.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { getToken } from './api/token';
 import { FlowEditorPage } from './components/flows/flow-editor-page';
 import { FlowList } from './components/flows/flow-list';
-import { PromptManager } from './components/prompts/prompt-manager';
 import { SignIn } from './components/ui/sign-in';
+import { Loading } from './components/ui/states';
 import { TopNav } from './components/ui/top-nav';
 import { matchRoute, usePath } from './router';
+
+// The prompt manager (and its diff library) loads when it is opened.
+const PromptManager = lazy(() => import('./components/prompts/prompt-manager').then((m) => ({ default: m.PromptManager })));
 
 export function App() {
   const path = usePath();
@@ -17,7 +20,15 @@ export function App() {
   return (
     <div className="app">
       <TopNav active={route.name} onSignOut={() => setTokenState(null)} />
-      <main className="page">{route.name === 'prompts' ? <PromptManager selected={route.prompt} /> : <FlowList />}</main>
+      <main className="page">
+        {route.name === 'prompts' ? (
+          <Suspense fallback={<Loading what="prompts" />}>
+            <PromptManager selected={route.prompt} />
+          </Suspense>
+        ) : (
+          <FlowList />
+        )}
+      </main>
     </div>
   );
 }

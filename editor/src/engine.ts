@@ -13,5 +13,7 @@ export {
   handleOf,
   slug as slugSchema,
   nodeId as nodeIdSchema,
+  example as exampleSchema,
+  checkInput,
 } from '../../worker/engine/index';
 export type { AnyNodeDefinition, HandleSpec, Problem, Flow, FlowEdge, FlowNode, InputField, FlowExample, TraceEntry, NodeStatus, Usage, ChatMessage } from '../../worker/engine/index';

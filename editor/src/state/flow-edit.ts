@@ -2,6 +2,7 @@
 // canvas all see the same immutable Flow objects.
 import type { Flow, FlowEdge, FlowNode } from '../engine';
 import { MAIN_HANDLE, nodeRegistry } from '../engine';
+import { renameRefsInNode } from './rename-refs';
 
 export type XY = { x: number; y: number };
 
@@ -53,12 +54,12 @@ export function setNodeData(flow: Flow, id: string, data: Record<string, unknown
   return { ...flow, nodes: flow.nodes.map((n) => (n.id === id ? { ...n, data } : n)) };
 }
 
-/** Renames a node and rewires its edges. Templates and expressions that name it are left to the validator to flag. */
+/** Renames a node, rewires its edges and rewrites `nodes.<id>` in every template and expression. */
 export function renameNode(flow: Flow, from: string, to: string): Flow {
   if (from === to || flow.nodes.some((n) => n.id === to)) return flow;
   return {
     ...flow,
-    nodes: flow.nodes.map((n) => (n.id === from ? { ...n, id: to } : n)),
+    nodes: flow.nodes.map((n) => renameRefsInNode(n.id === from ? { ...n, id: to } : n, from, to)),
     edges: flow.edges.map((e) => ({ ...e, source: e.source === from ? to : e.source, target: e.target === from ? to : e.target })),
   };
 }

@@ -1,34 +1,48 @@
-// A line diff (longest common subsequence) for comparing prompt versions side by side.
-export type DiffRow = { kind: 'same' | 'changed' | 'added' | 'removed'; left?: string; right?: string };
+// Rows for a side-by-side diff of two prompt texts, from jsdiff: diffLines finds the changed
+// lines, and a removed line paired with an added one becomes one "changed" row whose words are
+// marked with diffWords.
+import { diffLines, diffWords } from 'diff';
+
+export type DiffPart = { text: string; changed: boolean };
+export type DiffRow = {
+  kind: 'same' | 'changed' | 'added' | 'removed';
+  left?: string;
+  right?: string;
+  /** For changed rows: each side split into unchanged and changed words. */
+  leftParts?: DiffPart[];
+  rightParts?: DiffPart[];
+};
+
+const linesOf = (value: string) => value.replace(/\n$/, '').split('\n');
+
+function changedRow(left: string, right: string): DiffRow {
+  const words = diffWords(left, right);
+  return {
+    kind: 'changed',
+    left,
+    right,
+    leftParts: words.filter((c) => !c.added).map((c) => ({ text: c.value, changed: c.removed })),
+    rightParts: words.filter((c) => !c.removed).map((c) => ({ text: c.value, changed: c.added })),
+  };
+}
 
 export function lineDiff(a: string, b: string): DiffRow[] {
-  const x = a.split('\n');
-  const y = b.split('\n');
-  const n = x.length;
-  const m = y.length;
-  // lcs[i][j] = length of the LCS of x[i:] and y[j:]
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const rows: DiffRow[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && x[i] === y[j]) {
-      rows.push({ kind: 'same', left: x[i++], right: y[j++] });
-    } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-      rows.push({ kind: 'removed', left: x[i++] });
-    } else {
-      rows.push({ kind: 'added', right: y[j++] });
+  const changes = diffLines(a, b, { ignoreNewlineAtEof: true });
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i];
+    if (!c.added && !c.removed) {
+      for (const line of linesOf(c.value)) rows.push({ kind: 'same', left: line, right: line });
+      continue;
     }
+    // jsdiff reports a replaced block as a removal followed by an addition: pair their lines.
+    const removed = c.removed ? linesOf(c.value) : [];
+    const next = c.removed && changes[i + 1]?.added ? changes[++i] : undefined;
+    const added = c.added ? linesOf(c.value) : next ? linesOf(next.value) : [];
+    const paired = Math.min(removed.length, added.length);
+    for (let j = 0; j < paired; j++) rows.push(changedRow(removed[j], added[j]));
+    for (const line of removed.slice(paired)) rows.push({ kind: 'removed', left: line });
+    for (const line of added.slice(paired)) rows.push({ kind: 'added', right: line });
   }
-  // A removal directly followed by an addition reads best as one changed line.
-  const merged: DiffRow[] = [];
-  for (const row of rows) {
-    const prev = merged[merged.length - 1];
-    if (row.kind === 'added' && prev?.kind === 'removed' && prev.right === undefined) {
-      prev.kind = 'changed';
-      prev.right = row.right;
-    } else merged.push({ ...row });
-  }
-  return merged;
+  return rows;
 }

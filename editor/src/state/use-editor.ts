@@ -1,9 +1,10 @@
 // The flow editor's state: the document with undo history, the selection, the last saved
 // version (for the unsaved mark), validation on every change, and the last run.
-import { createContext, useCallback, useContext, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Flow, Problem } from '../engine';
 import { validateFlow } from '../engine';
 import { canRedo, canUndo, commit, createHistory, endTransient, redo, transient, undo } from './history';
+import { createDecorationStore } from './node-decorations';
 import { idleRun, type RunState } from './run-state';
 
 export type Panel = 'inspect' | 'run' | 'problems';
@@ -22,6 +23,9 @@ export function useEditorState(initial: Flow) {
   // Validation trails typing by at most a frame and never blocks a drag.
   const checked = useDeferredValue(flow);
   const problems: Problem[] = useMemo(() => validateFlow(checked), [checked]);
+  // Canvas nodes read their problems and run status from this store, each only its own entry.
+  const [decorations] = useState(createDecorationStore);
+  useLayoutEffect(() => decorations.set(problems, run.status), [decorations, problems, run.status]);
 
   const update = useCallback((fn: (f: Flow) => Flow, key?: string) => setHist((h) => commit(h, fn(h.present), key)), []);
   const updateTransient = useCallback((fn: (f: Flow) => Flow) => setHist((h) => transient(h, fn(h.present))), []);
@@ -54,6 +58,7 @@ export function useEditorState(initial: Flow) {
     setPanel,
     run,
     setRun,
+    decorations,
     measured: measured.current,
     measuredVersion,
     bumpMeasured: useCallback(() => setMeasuredVersion((v) => v + 1), []),

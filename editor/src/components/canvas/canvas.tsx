@@ -12,34 +12,53 @@ import {
   type NodeChange,
   type OnDelete,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { nodeRegistry } from '../../engine';
 import { addNode, connect, moveNodes, removeElements, type XY } from '../../state/flow-edit';
-import { createNodeCache, takenEdges, toEdges, type WeirNode } from '../../state/to-react-flow';
+import { createEdgeCache, createNodeCache, takenEdges, type WeirNode } from '../../state/to-react-flow';
 import { useEditor } from '../../state/use-editor';
+import { openingViewport, type Viewport } from '../../state/viewport';
 import { canvasNodeTypes } from './flow-node';
 import { PALETTE_MIME } from './palette';
 
+/** Measures the pane first, so a large flow can open at its start instead of fitted to specks. */
+const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
+const onDragOver = (e: DragEvent) => {
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'move';
+};
+
 export function Canvas() {
+  const ed = useEditor();
+  const wrap = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<{ viewport?: Viewport } | null>(null);
+  useLayoutEffect(() => {
+    const box = wrap.current!.getBoundingClientRect();
+    setOpening({ viewport: openingViewport(ed.flow, box) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the flow as opened
+  }, []);
+  return (
+    <div className="canvas-fill" ref={wrap}>
+      {opening && <FlowCanvas viewport={opening.viewport} />}
+    </div>
+  );
+}
+
+function FlowCanvas({ viewport }: { viewport?: Viewport }) {
   const ed = useEditor();
   const rf = useReactFlow();
   const nodeCache = useMemo(createNodeCache, []);
+  const edgeCache = useMemo(createEdgeCache, []);
   // Fit the view to the flow as opened; an empty canvas must not jump when its first node lands.
-  const [fitOnOpen] = useState(() => ed.flow.nodes.length > 0);
-
-  const problemsByNode = useMemo(() => {
-    const map = new Map<string, typeof ed.problems>();
-    for (const p of ed.problems) if (p.nodeId) map.set(p.nodeId, [...(map.get(p.nodeId) ?? []), p]);
-    return map;
-  }, [ed.problems]);
+  const [fitOnOpen] = useState(() => ed.flow.nodes.length > 0 && !viewport);
 
   const nodes = useMemo(
-    () => nodeCache(ed.flow, { selected: ed.selectedNodes, problemsByNode, status: ed.run.status, measured: ed.measured }),
+    () => nodeCache(ed.flow, ed.selectedNodes, ed.measured),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- measuredVersion stands for the measured map
-    [nodeCache, ed.flow, ed.selectedNodes, problemsByNode, ed.run.status, ed.measuredVersion],
+    [nodeCache, ed.flow, ed.selectedNodes, ed.measuredVersion],
   );
   const taken = useMemo(() => takenEdges(ed.flow, ed.run.status, ed.run.handles), [ed.flow, ed.run.status, ed.run.handles]);
-  const edges = useMemo(() => toEdges(ed.flow, ed.selectedEdges, taken, ed.run.phase === 'running'), [ed.flow, ed.selectedEdges, taken, ed.run.phase]);
+  const edges = useMemo(() => edgeCache(ed.flow, ed.selectedEdges, taken, ed.run.phase === 'running'), [edgeCache, ed.flow, ed.selectedEdges, taken, ed.run.phase]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<WeirNode>[]) => {
@@ -129,16 +148,14 @@ export function Canvas() {
       onConnect={onConnect}
       isValidConnection={isValidConnection}
       onDrop={onDrop}
-      onDragOver={(e) => {
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'move';
-      }}
+      onDragOver={onDragOver}
       deleteKeyCode={['Delete', 'Backspace']}
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       selectionOnDrag={false}
       onlyRenderVisibleElements={ed.flow.nodes.length > 150}
       fitView={fitOnOpen}
-      fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+      fitViewOptions={FIT_OPTIONS}
+      defaultViewport={viewport}
       minZoom={0.1}
     >
       <Background gap={20} size={1} />

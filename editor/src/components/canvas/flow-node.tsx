@@ -1,26 +1,27 @@
 // The one canvas node component: drawn from the node type's declaration (label, handles), with
 // its problems and its run status on it. Handle ids are the edges' sourceHandle values.
+// It re-renders only when its flow node, its selection or its own decoration changes: moving,
+// measuring or decorating other nodes does not touch it.
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
-import { nodeRegistry, type HandleSpec } from '../../engine';
+import { createContext, memo, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { nodeRegistry } from '../../engine';
+import { handlesOf } from '../../state/node-handles';
+import { createDecorationStore, type DecorationStore } from '../../state/node-decorations';
 import type { WeirNode } from '../../state/to-react-flow';
 import { nodeSummary } from './node-summary';
 
-const STATUS_TEXT = { running: 'running', ok: 'ok', skipped: 'skipped', failed: 'failed', fell_back: 'fell back' } as const;
+export const DecorationContext = createContext<DecorationStore>(createDecorationStore());
 
-function handlesOf(type: string, data: unknown): HandleSpec[] {
-  const def = nodeRegistry.get(type);
-  if (!def) return [{ id: 'out', label: 'out' }];
-  try {
-    return def.handles(data);
-  } catch {
-    // Data that does not fit the schema (a draft) still gets its main handle.
-    return def.handles(def.defaults()).filter((h) => h.id === 'out' || h.id === 'default');
-  }
+function useDecoration(id: string) {
+  const store = useContext(DecorationContext);
+  return useSyncExternalStore(store.subscribe, () => store.get(id));
 }
 
+const STATUS_TEXT = { running: 'running', ok: 'ok', skipped: 'skipped', failed: 'failed', fell_back: 'fell back' } as const;
+
 function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
-  const { node, problems, status } = data;
+  const { node } = data;
+  const { problems, errors: errorCount, status } = useDecoration(node.id);
   const def = nodeRegistry.get(node.type);
   const handles = handlesOf(node.type, node.data);
   // Handles come and go with the data (condition cases): React Flow must re-measure them.
@@ -33,8 +34,7 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
     measuredKey.current = handleKey;
     updateNodeInternals(node.id);
   }, [handleKey, node.id, updateNodeInternals]);
-  const errors = problems.filter((p) => p.severity === 'error');
-  const cls = ['weir-node', `type-${node.type}`, selected && 'is-selected', errors.length && 'has-errors', problems.length && !errors.length && 'has-warnings', status && `run-${status}`];
+  const cls = ['weir-node', `type-${node.type}`, selected && 'is-selected', errorCount && 'has-errors', problems.length && !errorCount && 'has-warnings', status && `run-${status}`];
   const single = handles.length === 1 && handles[0].id === 'out';
   return (
     <div className={cls.filter(Boolean).join(' ')} data-testid={`node-${node.id}`} title={problems.map((p) => p.message).join('\n') || undefined}>
@@ -42,7 +42,7 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
       <div className="weir-node-head">
         <span className="weir-node-type">{def?.label ?? node.type}</span>
         {status && <span className={`run-badge run-${status}`}>{STATUS_TEXT[status]}</span>}
-        {problems.length > 0 && <span className={errors.length ? 'problem-badge' : 'problem-badge warn'}>{problems.length}</span>}
+        {problems.length > 0 && <span className={errorCount ? 'problem-badge' : 'problem-badge warn'}>{problems.length}</span>}
       </div>
       <div className="weir-node-id">{node.id}</div>
       {nodeSummary(node).map((line, i) => (
@@ -67,7 +67,8 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
   );
 }
 
-export const FlowNodeComponent = memo(FlowNodeView);
+// React Flow also passes position and size; the view does not draw them, so they do not count.
+export const FlowNodeComponent = memo(FlowNodeView, (a, b) => a.data === b.data && a.selected === b.selected);
 
 /** React Flow's node types, at module scope so the canvas never remounts its nodes. */
 export const canvasNodeTypes = { weir: FlowNodeComponent };

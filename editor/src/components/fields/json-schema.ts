@@ -1,5 +1,6 @@
 // The node data schemas as JSON Schema (zod's own conversion), which the inspector renders.
-import { z } from 'zod';
+// A namespace import, as in the engine, so the bundle leaves zod's locales out.
+import * as z from 'zod';
 import type { AnyNodeDefinition } from '../../engine';
 
 export interface JsonSchema {

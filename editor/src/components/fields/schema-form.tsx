@@ -24,6 +24,13 @@ export interface FormProps {
 
 export const problemsAt = (problems: Problem[], path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
 
+/**
+ * Syntax errors of CEL and Mustache fields are shown by the field itself as you type (the same
+ * parser as the validator), so the validator's copy of the same message is not repeated.
+ */
+const LIVE_CHECKED = new Set(['expression_syntax', 'template_syntax']);
+export const shownProblems = (problems: Problem[]) => problems.filter((p) => !LIVE_CHECKED.has(p.code));
+
 /** Sets one field, keeping keys in the schema's order so nested objects are written canonically. */
 export function withField(schema: JsonSchema, value: Obj, key: string, v: unknown): Obj {
   return inSchemaOrder(schema, { ...value, [key]: v });
@@ -46,7 +53,7 @@ export function SchemaForm({ schema, value, onChange, problems, path, testId }: 
         const own = problemsAt(problems, fieldPath);
         const nested = s.type === 'array' || (s.type === 'object' && s.properties);
         return (
-          <FieldShell key={key} label={humanize(key)} help={s.description} required={required.has(key)} problems={nested ? own.filter((p) => p.path === fieldPath) : own}>
+          <FieldShell key={key} label={humanize(key)} help={s.description} required={required.has(key)} problems={shownProblems(nested ? own.filter((p) => p.path === fieldPath) : own)}>
             <FieldControl name={key} schema={s} value={value[key]} optional={!required.has(key)} set={set} problems={own} path={fieldPath} testId={`${testId}-${key}`} />
           </FieldShell>
         );

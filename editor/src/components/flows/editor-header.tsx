@@ -2,6 +2,7 @@
 // redo, layout, fit view, and Save with what the save did (file, worker, draft and why).
 import { useReactFlow } from '@xyflow/react';
 import type { SaveResult } from '../../api/save-flow';
+import type { Problem } from '../../engine';
 import { navigate } from '../../router';
 import { useEditor } from '../../state/use-editor';
 import { SHORTCUTS } from '../canvas/use-shortcuts';
@@ -11,22 +12,49 @@ export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'
 
 function StatusText({ status, dirty }: { status: SaveStatus; dirty: boolean }) {
   if (status.kind === 'saving') return <span className="save-status">Saving…</span>;
-  if (status.kind === 'error') return <span className="save-status bad" data-testid="save-status">Save failed: {status.message}</span>;
-  if (status.kind !== 'saved' || dirty) return null;
-  const { result } = status;
-  const where = result.file ? `${result.file} and the worker` : 'the worker';
-  if (result.draft) {
-    const errors = result.problems.filter((p) => p.severity === 'error');
+  if (status.kind === 'error') {
     return (
-      <span className="save-status warn" data-testid="save-status" title={errors.map((p) => p.message).join('\n')}>
-        Saved as a draft to {where}. It will not run: {errors[0]?.message ?? 'it has problems'}
-        {errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}
+      <span className="save-status bad" data-testid="save-status" title={status.message}>
+        Save failed: {status.message}
       </span>
     );
   }
+  if (status.kind !== 'saved' || dirty) return null;
+  const { result } = status;
+  const where = result.file ? `${result.file} and the worker` : 'the worker';
+  if (result.draft) return <DraftStatus where={where} errors={result.problems.filter((p) => p.severity === 'error')} />;
   return (
-    <span className="save-status ok" data-testid="save-status">
+    <span className="save-status ok" data-testid="save-status" title={`Saved to ${where}`}>
       Saved to {where}
+    </span>
+  );
+}
+
+/**
+ * A draft save: short in the header, with the problem count as a button to the Problems tab and
+ * every reason in a popover that shows on hover and on keyboard focus (and is read as the
+ * button's description).
+ */
+function DraftStatus({ where, errors }: { where: string; errors: Problem[] }) {
+  const ed = useEditor();
+  const count = errors.length;
+  return (
+    <span className="save-status warn draft-status" data-testid="save-status">
+      <span>Saved as a draft · will not run</span>
+      <button className="problem-count-btn" data-testid="draft-problems" aria-describedby="draft-reasons" onClick={() => ed.setPanel('problems')}>
+        {count} {count === 1 ? 'problem' : 'problems'}
+      </button>
+      <span className="popover" role="tooltip" id="draft-reasons">
+        <strong>Saved as a draft to {where}.</strong> It will not run until {count === 1 ? 'this is' : 'these are'} fixed:
+        <ul>
+          {errors.slice(0, 8).map((p, i) => (
+            <li key={i}>
+              {p.nodeId && <code>{p.nodeId}</code>} {p.message}
+            </li>
+          ))}
+          {count > 8 && <li>…and {count - 8} more in the Problems tab.</li>}
+        </ul>
+      </span>
     </span>
   );
 }

@@ -4,11 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { saveFlow } from '../../api/save-flow';
 import { validateFlow, type Flow } from '../../engine';
 import { moveNodes } from '../../state/flow-edit';
-import { layoutFlow } from '../../state/layout';
 import { EditorContext, useEditorState, type Editor } from '../../state/use-editor';
 import { Canvas } from '../canvas/canvas';
+import { DecorationContext } from '../canvas/flow-node';
 import { Palette } from '../canvas/palette';
 import { useShortcuts } from '../canvas/use-shortcuts';
+import { prefetchPanels } from '../inspector/lazy-panels';
 import { SidePanel } from '../inspector/side-panel';
 import { EditorHeader, type SaveStatus } from './editor-header';
 import { exposeTestHooks } from './test-hooks';
@@ -44,14 +45,18 @@ function WorkspaceInner({ initial }: { initial: Flow }) {
   }, []);
 
   const layout = useCallback(() => {
-    const s = latest.current;
-    s.update((f) => moveNodes(f, layoutFlow(f, s.measured)));
-    requestAnimationFrame(() => void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }));
+    // dagre is only needed when someone asks for a layout.
+    void import('../../state/layout').then(({ layoutFlow }) => {
+      const s = latest.current;
+      s.update((f) => moveNodes(f, layoutFlow(f, s.measured)));
+      requestAnimationFrame(() => void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }));
+    });
   }, [rf]);
 
   const editor: Editor = useMemo(() => ({ ...state, save, layout }), [state, save, layout]);
   useShortcuts(editor, { save: () => void save(), layout });
   useEffect(() => exposeTestHooks(() => latest.current.flow), []);
+  useEffect(prefetchPanels, []);
   useEffect(() => {
     if (!state.dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -66,7 +71,9 @@ function WorkspaceInner({ initial }: { initial: Flow }) {
         <div className="workspace">
           <Palette />
           <div className="canvas-wrap">
-            <Canvas />
+            <DecorationContext.Provider value={state.decorations}>
+              <Canvas />
+            </DecorationContext.Provider>
             {state.flow.nodes.length === 0 && (
               <div className="canvas-empty" data-testid="canvas-empty">
                 <strong>An empty canvas.</strong>

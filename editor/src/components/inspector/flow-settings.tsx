@@ -2,7 +2,7 @@
 // declaration (what callers send) and its examples (what the run panel offers).
 import type { Flow } from '../../engine';
 import { useEditor } from '../../state/use-editor';
-import { JsonInput } from '../fields/basic-fields';
+import { ExamplesEditor } from './examples-editor';
 import { InputFieldsEditor } from './input-fields-editor';
 
 export function FlowSettings() {
@@ -31,11 +31,7 @@ export function FlowSettings() {
         Public: callable without an invoke key
       </label>
       <InputFieldsEditor />
-      <div className="field">
-        <div className="field-label">Examples</div>
-        <div className="field-help">A list of {'{ "name", "input": {...} }'}; the run panel offers them.</div>
-        <JsonInput value={flow.examples ?? []} rows={6} testId="flow-examples" onChange={(v) => Array.isArray(v) && set('examples', v as Flow['examples'])} />
-      </div>
+      <ExamplesEditor flow={flow} onChange={(examples) => set('examples', examples)} />
       {flowProblems.length > 0 && (
         <div className="field">
           <div className="field-label">Flow problems</div>

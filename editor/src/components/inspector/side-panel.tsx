@@ -1,9 +1,9 @@
 // The right-hand panel: inspect (the selected node or the flow), run, and problems.
+import { Suspense } from 'react';
 import { useEditor, type Panel } from '../../state/use-editor';
-import { RunPanel } from '../run/run-panel';
+import { Loading } from '../ui/states';
 import { FlowSettings } from './flow-settings';
-import { NodeInspector } from './node-inspector';
-import { ProblemsList } from './problems-list';
+import { NodeInspector, ProblemsList, RunPanel } from './lazy-panels';
 
 export function SidePanel() {
   const ed = useEditor();
@@ -23,6 +23,7 @@ export function SidePanel() {
         {tab('problems', 'Problems', String(ed.problems.length))}
       </div>
       <div className="side-body">
+        <Suspense fallback={<Loading what="the panel" />}>
         {ed.panel === 'inspect' &&
           (selected ? (
             <NodeInspector key={selected.id} node={selected} />
@@ -36,6 +37,7 @@ export function SidePanel() {
           ))}
         {ed.panel === 'run' && <RunPanel />}
         {ed.panel === 'problems' && <ProblemsList />}
+        </Suspense>
       </div>
     </aside>
   );

@@ -1,6 +1,6 @@
 // Two prompt versions side by side, lines marked as added, removed or changed.
 import type { PromptVersion } from '../../api/types';
-import { lineDiff } from '../../state/line-diff';
+import { lineDiff, type DiffPart } from '../../state/line-diff';
 import { templateText } from './prompt-text';
 
 function Picker({ versions, value, onChange, testId }: { versions: PromptVersion[]; value: number; onChange: (v: number) => void; testId: string }) {
@@ -16,6 +16,25 @@ function Picker({ versions, value, onChange, testId }: { versions: PromptVersion
 }
 
 const meta = (v: PromptVersion) => [v.model, v.temperature !== undefined ? `temp ${v.temperature}` : '', v.note, v.createdAt?.slice(0, 10)].filter(Boolean).join(' · ');
+
+/** One side of a row; on changed rows the words that differ are marked. */
+function Cell({ text, parts, side }: { text?: string; parts?: DiffPart[]; side: 'left' | 'right' }) {
+  return (
+    <pre className={`diff-cell diff-${side}`}>
+      {parts
+        ? parts.map((p, i) =>
+            p.changed ? (
+              <mark key={i} className="diff-word">
+                {p.text}
+              </mark>
+            ) : (
+              p.text
+            ),
+          )
+        : (text ?? '')}
+    </pre>
+  );
+}
 
 export function VersionDiff(props: { versions: PromptVersion[]; left: PromptVersion; right: PromptVersion; onLeft: (v: number) => void; onRight: (v: number) => void }) {
   const rows = lineDiff(templateText(props.left.template), templateText(props.right.template));
@@ -36,8 +55,8 @@ export function VersionDiff(props: { versions: PromptVersion[]; left: PromptVers
       <div className="diff-body">
         {rows.map((r, i) => (
           <div className={`diff-row diff-${r.kind}`} key={i}>
-            <pre className="diff-cell">{r.left ?? ''}</pre>
-            <pre className="diff-cell">{r.right ?? ''}</pre>
+            <Cell text={r.left} parts={r.leftParts} side="left" />
+            <Cell text={r.right} parts={r.rightParts} side="right" />
           </div>
         ))}
       </div>
