@@ -3,12 +3,13 @@
 import { runSpecs } from './harness';
 import { buildSpecs } from './specs/build-flow';
 import { canvasSpecs } from './specs/canvas';
+import { editingSpecs } from './specs/editing';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
 import { saveSpecs } from './specs/save';
 import { startStack } from './stack';
 
-const specs = [...exampleSpecs, ...buildSpecs, ...canvasSpecs, ...saveSpecs, ...promptSpecs];
+const specs = [...exampleSpecs, ...buildSpecs, ...canvasSpecs, ...editingSpecs, ...saveSpecs, ...promptSpecs];
 
 const stack = await startStack().catch((err: Error) => {
   console.error(`could not start Weir: ${err.message}`);

@@ -104,4 +104,11 @@ describe('helpers', () => {
   it('diffs prompt versions line by line', () => {
     expect(lineDiff('a\nb\nc', 'a\nB\nc\nd').map((r) => r.kind)).toEqual(['same', 'changed', 'same', 'added']);
   });
+
+  it('marks the changed words of a changed line (jsdiff diffWords)', () => {
+    const [row] = lineDiff('Write a short email', 'Write a warm, short email\n');
+    expect(row.kind).toBe('changed');
+    expect(row.rightParts?.filter((p) => p.changed).map((p) => p.text.trim())).toEqual(['warm,']);
+    expect(row.leftParts?.every((p) => !p.changed)).toBe(true);
+  });
 });

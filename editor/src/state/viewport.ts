@@ -1,11 +1,13 @@
-// Where the canvas opens. A flow that fits the pane at a readable zoom is fitted whole; a large
-// one (hundreds of nodes would be specks at zoom 0.1) opens readable at its start: the left edge
-// of the flow at the pane's left, its input node centred vertically. Fit shows the whole flow.
+// Where the canvas opens. A flow is fitted whole, unless it is large and fitting it would make
+// its nodes unreadable specks (500 nodes fit at zoom 0.1): then it opens readable at its start,
+// the left edge of the flow at the pane's left, its input node in view. Fit shows all of it.
 import type { Flow } from '../engine';
 
 export const NODE_SIZE = { width: 210, height: 80 };
 /** Below this zoom node text cannot be read; opening there only costs time. */
 export const READABLE_ZOOM = 0.5;
+/** Above this many nodes the canvas draws only the nodes in view. */
+export const LARGE_FLOW = 150;
 const START_ZOOM = 0.8;
 const PAD = 40;
 
@@ -13,7 +15,7 @@ export type Viewport = { x: number; y: number; zoom: number };
 
 /** The viewport to open at, or undefined when the whole flow fits readably (then fit view). */
 export function openingViewport(flow: Flow, pane: { width: number; height: number }): Viewport | undefined {
-  if (!flow.nodes.length) return undefined;
+  if (flow.nodes.length <= LARGE_FLOW) return undefined;
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;

@@ -39,7 +39,15 @@ export const saveSpecs: Spec[] = [
       await status.waitFor();
       const text = (await status.textContent()) ?? '';
       expect(/draft/.test(text) && /will not run/.test(text), `the save says it is a draft and why: ${text}`);
+      // The header stays short; the reasons are in a popover on the problem count, which opens the Problems tab.
+      const count = page.locator('[data-testid=draft-problems]');
+      await count.hover();
+      const reasons = page.locator('#draft-reasons');
+      await reasons.waitFor();
+      expect(((await reasons.textContent()) ?? '').includes(promptNode.id), 'the popover names the node with the problem');
       await ctx.shot('draft-save');
+      await count.click();
+      await page.locator('[data-testid=problems-list] .problem').first().waitFor();
       const res = await fetch(`${ctx.stack.url}/v1/flows/health-explainer/run`, { method: 'POST', headers: { authorization: `Bearer ${ctx.stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ input: {} }) });
       expect(res.status === 422, `running the draft answers 422, got ${res.status}`);
       await pressShortcut(page, 'Control+z');

@@ -17,7 +17,7 @@ import { nodeRegistry } from '../../engine';
 import { addNode, connect, moveNodes, removeElements, type XY } from '../../state/flow-edit';
 import { createEdgeCache, createNodeCache, takenEdges, type WeirNode } from '../../state/to-react-flow';
 import { useEditor } from '../../state/use-editor';
-import { openingViewport, type Viewport } from '../../state/viewport';
+import { LARGE_FLOW, openingViewport, type Viewport } from '../../state/viewport';
 import { canvasNodeTypes } from './flow-node';
 import { PALETTE_MIME } from './palette';
 
@@ -152,7 +152,7 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       deleteKeyCode={['Delete', 'Backspace']}
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       selectionOnDrag={false}
-      onlyRenderVisibleElements={ed.flow.nodes.length > 150}
+      onlyRenderVisibleElements={ed.flow.nodes.length > LARGE_FLOW}
       fitView={fitOnOpen}
       fitViewOptions={FIT_OPTIONS}
       defaultViewport={viewport}

@@ -1,6 +1,7 @@
 // The right-hand panel: inspect (the selected node or the flow), run, and problems.
 import { Suspense } from 'react';
 import { useEditor, type Panel } from '../../state/use-editor';
+import { PanelBoundary } from '../ui/error-boundary';
 import { Loading } from '../ui/states';
 import { FlowSettings } from './flow-settings';
 import { NodeInspector, ProblemsList, RunPanel } from './lazy-panels';
@@ -23,6 +24,7 @@ export function SidePanel() {
         {tab('problems', 'Problems', String(ed.problems.length))}
       </div>
       <div className="side-body">
+        <PanelBoundary resetKey={`${ed.panel}:${selected?.id ?? ''}`}>
         <Suspense fallback={<Loading what="the panel" />}>
         {ed.panel === 'inspect' &&
           (selected ? (
@@ -38,6 +40,7 @@ export function SidePanel() {
         {ed.panel === 'run' && <RunPanel />}
         {ed.panel === 'problems' && <ProblemsList />}
         </Suspense>
+        </PanelBoundary>
       </div>
     </aside>
   );
