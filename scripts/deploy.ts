@@ -93,7 +93,7 @@ const scriptsIn = (dir: string) =>
 const pushPlan = plan();
 const token = process.env.WEIR_ADMIN_TOKEN;
 if (!dryRun && !values['no-push'] && !token)
-  fail('set WEIR_ADMIN_TOKEN to the deployed worker\'s ADMIN_TOKEN secret (wrangler secret put ADMIN_TOKEN), or pass --no-push');
+  fail("set WEIR_ADMIN_TOKEN to the deployed worker's ADMIN_TOKEN secret (wrangler secret put ADMIN_TOKEN), or pass --no-push");
 if (!dryRun && /id\s*=\s*"0{32}"/.test(readFileSync(join(root, 'wrangler.toml'), 'utf8')))
   fail('wrangler.toml still has the placeholder KV namespace id; run `npx wrangler kv namespace create weir` and put its id there');
 
@@ -109,7 +109,8 @@ if (dryRun) {
   rmSync(outdir, { recursive: true, force: true });
   log(`would push to ${url ?? 'the deployed URL'} (weir push):`);
   for (const line of pushPlan.lines) log(`  ${line}`);
-  if (values.publish) log(`would publish: ${pushPlan.flows.join(', ')}${values.label ? ` and point ${values.label} at the new versions` : ''}`);
+  if (values.publish)
+    log(`would publish: ${pushPlan.flows.join(', ')}${values.label ? ` and point ${values.label} at the new versions` : ''}`);
   log('dry run: nothing deployed, nothing pushed');
   process.exit(0);
 }
@@ -119,7 +120,7 @@ const deployed = await wrangler(['deploy']);
 if (deployed.code !== 0) fail('wrangler deploy failed');
 url ??= /https:\/\/[^\s]+\.workers\.dev/.exec(deployed.stdout)?.[0];
 if (values['no-push']) process.exit(0);
-if (!url) fail('could not find the deployed URL in wrangler\'s output; pass --url https://<your worker>');
+if (!url) fail("could not find the deployed URL in wrangler's output; pass --url https://<your worker>");
 const env = { WEIR_URL: url!, WEIR_ADMIN_TOKEN: token! };
 log(`weir push --url ${url}`);
 if ((await weir(['push'], env)).code !== 0) fail('weir push failed (the worker is deployed; fix and run `weir push` again)');

@@ -15,10 +15,17 @@ function deploy(args: string[], env: Record<string, string> = {}): Promise<{ cod
   const netLog = join(logDir, `net-${Math.random().toString(36).slice(2)}.log`);
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(WEIR_|CLOUDFLARE_|OPENAI_)/.test(k)) childEnv[k] = v;
-  Object.assign(childEnv, { NODE_OPTIONS: `--import=${join(import.meta.dirname, 'no-network.mjs')}`, WEIR_NET_LOG: netLog, NO_COLOR: '1' }, env);
+  Object.assign(
+    childEnv,
+    { NODE_OPTIONS: `--import=${join(import.meta.dirname, 'no-network.mjs')}`, WEIR_NET_LOG: netLog, NO_COLOR: '1' },
+    env,
+  );
   const tsx = join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, join(repoRoot, 'scripts', 'deploy.ts'), ...args], { cwd: repoRoot, env: childEnv });
+    const child = spawn(process.execPath, [tsx, join(repoRoot, 'scripts', 'deploy.ts'), ...args], {
+      cwd: repoRoot,
+      env: childEnv as NodeJS.ProcessEnv,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -37,7 +44,9 @@ describe('npm run deploy', () => {
     expect(res.out).toMatch(/worker bundle: index\.js \d+ KB/);
     expect(res.out).toMatch(/prompt support-classify: versions 1\.\.\d+, labels production -> \d/);
     for (const id of ['email-announcement', 'health-explainer', 'support-x1000']) expect(res.out).toContain(`flow ${id}`);
-    expect(res.out).toContain('would publish: email-announcement, health-explainer, support-x1000 and point production at the new versions');
+    expect(res.out).toContain(
+      'would publish: email-announcement, health-explainer, support-x1000 and point production at the new versions',
+    );
     expect(res.out).toContain('nothing deployed, nothing pushed');
   });
 

@@ -14,7 +14,9 @@ net.Socket.prototype.connect = function (...args) {
   const target = Array.isArray(args[0]) ? args[0][0] : args[0];
   if (target && typeof target === 'object' && typeof target.path === 'string') return connect.apply(this, args);
   if (typeof target === 'string' && Number.isNaN(Number(target))) return connect.apply(this, args);
-  return refuse(`connect ${JSON.stringify(target && typeof target === 'object' ? { host: target.host, port: target.port } : args.slice(0, 2))}`);
+  return refuse(
+    `connect ${JSON.stringify(target && typeof target === 'object' ? { host: target.host, port: target.port } : args.slice(0, 2))}`,
+  );
 };
 dns.lookup = (host) => refuse(`dns ${host}`);
 dns.promises.lookup = async (host) => refuse(`dns ${host}`);

@@ -70,7 +70,10 @@ describe('releasing a flow with the CLI against wrangler dev', () => {
     const rolledBack = await email();
     expect(rolledBack).toMatchObject({ version: '1', promptVersions: 'email-announcement@2', output: v1.output });
 
-    const versions = JSON.parse(await weir('versions', 'email-announcement', '--json')) as { versions: { version: number; note?: string }[]; labels: object };
+    const versions = JSON.parse(await weir('versions', 'email-announcement', '--json')) as {
+      versions: { version: number; note?: string }[];
+      labels: object;
+    };
     expect(versions.versions.map((v) => [v.version, v.note])).toEqual([
       [1, 'engineered prompt'],
       [2, undefined],

@@ -36,7 +36,8 @@ export async function loadRunnable(c: Context<AppEnv>, target: string): Promise<
   const ref = split && parseFlowRef(split.ref);
   if (!split || !ref) throw new ApiError(400, 'bad_request', `"${target}" is not a flow reference (id, id@3, id@label or id@draft).`);
   if (ref.kind === 'draft' && caller !== 'admin') {
-    if (caller === 'invoker') throw new ApiError(403, 'forbidden', 'Running a draft needs the admin token; invoke keys run published versions.');
+    if (caller === 'invoker')
+      throw new ApiError(403, 'forbidden', 'Running a draft needs the admin token; invoke keys run published versions.');
     throw denied();
   }
   const resolved = await resolveFlow(c.env.WEIR_KV, split.id, ref);

@@ -7,7 +7,17 @@ import { checkInput, hasErrors, runFlow, type Flow, type RunContext, type RunEve
 import { readJson } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError, statusForCode, toErrorResponse } from '../http/errors';
-import { chatInput, chatRequest, chatUsage, chunk, completion, contentOf, MAX_CHAT_BYTES, openAiError, tokensAreAnswer } from '../http/openai';
+import {
+  chatInput,
+  chatRequest,
+  chatUsage,
+  chunk,
+  completion,
+  contentOf,
+  MAX_CHAT_BYTES,
+  openAiError,
+  tokensAreAnswer,
+} from '../http/openai';
 import type { ChatRequest, CompletionBase } from '../http/openai';
 import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../http/runnable';
 import { limitsFromEnv, providerRuntime } from '../http/runtime';
@@ -39,9 +49,25 @@ function readInput(flow: Flow, req: ChatRequest): Record<string, unknown> {
   return input;
 }
 
-const weirInfo = (runId: string, resolved: ResolvedFlow, prompts?: unknown) => ({ runId, flow: flowInfo(resolved), ...(prompts ? { prompts } : {}) });
+const weirInfo = (runId: string, resolved: ResolvedFlow, prompts?: unknown) => ({
+  runId,
+  flow: flowInfo(resolved),
+  ...(prompts ? { prompts } : {}),
+});
 
-function streamChat(c: Context<AppEnv>, args: { flow: Flow; input: Record<string, unknown>; ctx: RunContext; base: CompletionBase; req: ChatRequest; resolved: ResolvedFlow; runId: string; controller: AbortController }): Response {
+function streamChat(
+  c: Context<AppEnv>,
+  args: {
+    flow: Flow;
+    input: Record<string, unknown>;
+    ctx: RunContext;
+    base: CompletionBase;
+    req: ChatRequest;
+    resolved: ResolvedFlow;
+    runId: string;
+    controller: AbortController;
+  },
+): Response {
   const { flow, input, ctx, base, req, resolved, runId, controller } = args;
   return streamSSE(c, (stream) =>
     tracked(async () => {
@@ -65,9 +91,11 @@ function streamChat(c: Context<AppEnv>, args: { flow: Flow; input: Record<string
         if (result.status === 'ok') {
           const content = contentOf(result.output);
           // Whatever the tokens did not already say (all of it when no model node streamed the answer).
-          if (content.startsWith(streamed) && content.length > streamed.length) await send(chunk(base, { content: content.slice(streamed.length) }));
+          if (content.startsWith(streamed) && content.length > streamed.length)
+            await send(chunk(base, { content: content.slice(streamed.length) }));
           await send({ ...chunk(base, {}, 'stop'), weir: weirInfo(runId, resolved, result.prompts) });
-          if (req.stream_options?.include_usage) await send({ ...base, object: 'chat.completion.chunk', choices: [], usage: chatUsage(result.usage) });
+          if (req.stream_options?.include_usage)
+            await send({ ...base, object: 'chat.completion.chunk', choices: [], usage: chatUsage(result.usage) });
         } else {
           const error = result.error ?? { code: 'node_failed', message: 'The run failed.' };
           await send(openAiError(statusForCode(error.code), { error }));
@@ -86,7 +114,12 @@ export const chatRoutes = new Hono<AppEnv>()
     const parsed = chatRequest.safeParse(await readJson(c, MAX_CHAT_BYTES));
     if (!parsed.success) {
       const issues = zodProblems(parsed.error);
-      throw new ApiError(400, 'invalid_request', `The request is not a chat completion request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+      throw new ApiError(
+        400,
+        'invalid_request',
+        `The request is not a chat completion request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      );
     }
     const req = parsed.data;
     const { flow, resolved } = await loadModel(c, req.model);
@@ -94,8 +127,18 @@ export const chatRoutes = new Hono<AppEnv>()
     const runId = crypto.randomUUID();
     const controller = new AbortController();
     c.req.raw.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    const ctx: RunContext = { llm: providerRuntime(c.env).client, prompts: promptStore(c.env.WEIR_KV), signal: controller.signal, limits: limitsFromEnv(c.env) };
-    const base: CompletionBase = { id: `chatcmpl-${runId}`, created: Math.floor(Date.now() / 1000), model: req.model, system_fingerprint: `weir_${resolved.hash.slice(0, 12)}` };
+    const ctx: RunContext = {
+      llm: providerRuntime(c.env).client,
+      prompts: promptStore(c.env.WEIR_KV),
+      signal: controller.signal,
+      limits: limitsFromEnv(c.env),
+    };
+    const base: CompletionBase = {
+      id: `chatcmpl-${runId}`,
+      created: Math.floor(Date.now() / 1000),
+      model: req.model,
+      system_fingerprint: `weir_${resolved.hash.slice(0, 12)}`,
+    };
     if (req.stream) {
       setRunHeaders(c, resolved);
       return streamChat(c, { flow, input, ctx, base, req, resolved, runId, controller });

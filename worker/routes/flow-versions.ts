@@ -25,7 +25,8 @@ async function side(kv: KVNamespace, id: string, name: 'from' | 'to', text: stri
   if (!text || !ref || ref.kind === 'default')
     throw new ApiError(400, 'bad_request', `Pass ?${name}= a version number, a label or "draft" (e.g. ?from=1&to=draft).`);
   const resolved = await resolveFlow(kv, id, ref);
-  if (!resolved) throw new ApiError(404, 'not_found', `Flow "${id}" has no ${ref.kind === 'draft' ? 'draft' : `version or label "${text}"`}.`);
+  if (!resolved)
+    throw new ApiError(404, 'not_found', `Flow "${id}" has no ${ref.kind === 'draft' ? 'draft' : `version or label "${text}"`}.`);
   const flow: Flow | undefined = resolved.parsed.flow;
   if (!flow) throw new ApiError(422, 'invalid_flow', `The ${text} of flow "${id}" is not a readable flow.`, resolved.parsed.problems);
   return { flow, info: { version: resolved.version, hash: resolved.hash, ...(resolved.label ? { label: resolved.label } : {}) } };
@@ -65,7 +66,10 @@ export const flowVersionRoutes = new Hono<AppEnv>()
 
   .get('/flows/:id/diff', requireAdmin, async (c) => {
     const id = c.req.param('id');
-    const [from, to] = await Promise.all([side(c.env.WEIR_KV, id, 'from', c.req.query('from')), side(c.env.WEIR_KV, id, 'to', c.req.query('to'))]);
+    const [from, to] = await Promise.all([
+      side(c.env.WEIR_KV, id, 'from', c.req.query('from')),
+      side(c.env.WEIR_KV, id, 'to', c.req.query('to')),
+    ]);
     return c.json({ ...diffFlows(from.flow, to.flow), from: from.info, to: to.info });
   });
 

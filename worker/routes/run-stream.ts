@@ -42,7 +42,14 @@ export function streamRun(c: Context<AppEnv>, { flow, input, ctx, runId, control
         try {
           const result = await runFlow(flow, input, { ...ctx, onEvent });
           if (result.status === 'ok')
-            await send('done', { runId, flow: info, output: result.output, usage: result.usage, trace: result.trace, prompts: result.prompts });
+            await send('done', {
+              runId,
+              flow: info,
+              output: result.output,
+              usage: result.usage,
+              trace: result.trace,
+              prompts: result.prompts,
+            });
           else await send('error', { runId, flow: info, error: result.error ?? { code: 'node_failed', message: 'The run failed.' } });
         } catch (err) {
           await send('error', { runId, error: errorOf(err) });

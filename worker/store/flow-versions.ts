@@ -82,7 +82,9 @@ export function flowVersionStore(kv: KVNamespace, opts: { cache?: TtlCache<Resol
       const parsed = parseFlow(draft);
       if (!parsed.flow || !parsed.valid) {
         const issues = parsed.problems.filter((p) => p.severity === 'error');
-        throw new WeirError('invalid_flow', `flow "${id}" has ${issues.length} problem(s) and cannot be published`, { details: { issues } });
+        throw new WeirError('invalid_flow', `flow "${id}" has ${issues.length} problem(s) and cannot be published`, {
+          details: { issues },
+        });
       }
       const text = formatFlow(parsed.flow);
       const hash = await sha256Hex(text);

@@ -4,7 +4,14 @@ import { ADMIN, INVOKE, admin, call, putFlow, simpleFlow } from './helpers';
 const chat = (body: Record<string, unknown>, init: Parameters<typeof call>[1] = {}) =>
   call('/v1/chat/completions', { method: 'POST', token: INVOKE, json: body, ...init });
 const ask = (model: string, question: string, extra: Record<string, unknown> = {}) =>
-  chat({ model, messages: [{ role: 'system', content: 'be nice' }, { role: 'user', content: question }], ...extra });
+  chat({
+    model,
+    messages: [
+      { role: 'system', content: 'be nice' },
+      { role: 'user', content: question },
+    ],
+    ...extra,
+  });
 
 interface Completion {
   id: string;
@@ -79,7 +86,11 @@ describe('POST /v1/chat/completions', () => {
     expect(res.headers.get('weir-flow-version')).toBe('draft');
     const all = chunks(await res.text());
     expect(all.at(-1)).toBe('[DONE]');
-    const objects = all.slice(0, -1) as { object: string; choices: { delta: { role?: string; content?: string }; finish_reason: string | null }[]; usage?: { total_tokens: number } }[];
+    const objects = all.slice(0, -1) as {
+      object: string;
+      choices: { delta: { role?: string; content?: string }; finish_reason: string | null }[];
+      usage?: { total_tokens: number };
+    }[];
     expect(objects.every((c) => c.object === 'chat.completion.chunk')).toBe(true);
     expect(objects[0].choices[0].delta.role).toBe('assistant');
     const deltas = objects.filter((c) => c.choices[0]?.delta.content).map((c) => c.choices[0].delta.content);
@@ -122,7 +133,12 @@ describe('POST /v1/chat/completions', () => {
       [await ask('flow:chat-no-such-flow', 'q'), 404, 'invalid_request_error', 'model_not_found'],
       [await ask('flow:chat-errors@9', 'q'), 404, 'invalid_request_error', 'model_not_found'],
       [await chat({ model: 'flow:chat-errors' }), 400, 'invalid_request_error', 'invalid_request'],
-      [await chat({ model: 'flow:chat-errors', messages: [{ role: 'system', content: 'x' }] }), 400, 'invalid_request_error', 'invalid_input'],
+      [
+        await chat({ model: 'flow:chat-errors', messages: [{ role: 'system', content: 'x' }] }),
+        400,
+        'invalid_request_error',
+        'invalid_input',
+      ],
       [await ask('flow:chat-errors', 'x'.repeat(200)), 400, 'invalid_request_error', 'invalid_input'],
       [await call('/v1/chat/completions', { method: 'POST', token: INVOKE, body: '{' }), 400, 'invalid_request_error', 'bad_json'],
     ];
@@ -144,7 +160,9 @@ describe('POST /v1/chat/completions', () => {
     expect(((await noKey.json()) as OpenAiError).error).toMatchObject({ type: 'authentication_error', code: 'unauthorized' });
     expect((await chat({ model: 'flow:chat-nothing', messages: [{ role: 'user', content: 'q' }] }, { token: undefined })).status).toBe(401);
     expect((await chat({ model: 'flow:chat-private', messages: [{ role: 'user', content: 'q' }] }, { token: 'wrong' })).status).toBe(401);
-    expect((await chat({ model: 'flow:chat-public', messages: [{ role: 'user', content: 'q' }] }, { token: 'sk-anything' })).status).toBe(200);
+    expect((await chat({ model: 'flow:chat-public', messages: [{ role: 'user', content: 'q' }] }, { token: 'sk-anything' })).status).toBe(
+      200,
+    );
     expect((await chat({ model: 'flow:chat-public', messages: [{ role: 'user', content: 'q' }] }, { token: ADMIN })).status).toBe(200);
   });
 
@@ -167,11 +185,18 @@ describe('GET /v1/models', () => {
     await putFlow(simpleFlow('models-public', { public: true }));
     await admin('/v1/flows/models-private/versions', { method: 'POST', json: {} });
     await admin('/v1/flows/models-private/labels/production', { method: 'PUT', json: { version: 1 } });
-    const keyed = (await (await call('/v1/models', { token: INVOKE })).json()) as { object: string; data: { id: string; object: string; owned_by: string; created: number }[] };
+    const keyed = (await (await call('/v1/models', { token: INVOKE })).json()) as {
+      object: string;
+      data: { id: string; object: string; owned_by: string; created: number }[];
+    };
     expect(keyed.object).toBe('list');
     const ids = keyed.data.map((m) => m.id);
     expect(ids).toEqual(expect.arrayContaining(['flow:models-private', 'flow:models-private@production', 'flow:models-public']));
-    expect(keyed.data.find((m) => m.id === 'flow:models-public')).toMatchObject({ object: 'model', owned_by: 'weir', created: expect.any(Number) });
+    expect(keyed.data.find((m) => m.id === 'flow:models-public')).toMatchObject({
+      object: 'model',
+      owned_by: 'weir',
+      created: expect.any(Number),
+    });
     const open = (await (await call('/v1/models')).json()) as { data: { id: string }[] };
     const openIds = open.data.map((m) => m.id);
     expect(openIds).toContain('flow:models-public');

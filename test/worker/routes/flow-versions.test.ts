@@ -7,7 +7,8 @@ const run = (target: string, init: Parameters<typeof call>[1] = {}) =>
 const publish = (id: string, note?: string) => admin(`/v1/flows/${id}/versions`, { method: 'POST', json: note ? { note } : {} });
 const label = (id: string, name: string, version: number) => admin(`/v1/flows/${id}/labels/${name}`, { method: 'PUT', json: { version } });
 /** A flow whose answer says which text it was published with. */
-const saying = (id: string, text: string, extra: Record<string, unknown> = {}) => simpleFlow(id, extra, { prompt: { text: `${text} {{input.question}}` } });
+const saying = (id: string, text: string, extra: Record<string, unknown> = {}) =>
+  simpleFlow(id, extra, { prompt: { text: `${text} {{input.question}}` } });
 const outputOf = async (res: Response) => ((await res.json()) as { output: string }).output;
 
 describe('publishing flow versions', () => {
@@ -22,7 +23,10 @@ describe('publishing flow versions', () => {
     const v2 = (await (await publish('fv-pub')).json()) as { version: number; hash: string };
     expect(v2.version).toBe(2);
     expect(v2.hash).not.toBe(v1.hash);
-    const list = (await (await admin('/v1/flows/fv-pub/versions')).json()) as { versions: { version: number; note?: string }[]; labels: object };
+    const list = (await (await admin('/v1/flows/fv-pub/versions')).json()) as {
+      versions: { version: number; note?: string }[];
+      labels: object;
+    };
     expect(list.versions.map((v) => [v.version, v.note])).toEqual([
       [1, 'first cut'],
       [2, undefined],
@@ -157,7 +161,8 @@ describe('labels and which version runs', () => {
     const sse = await run('fv-report', { headers: { accept: 'text/event-stream' } });
     expect(sse.headers.get('weir-flow-version')).toBe('1');
     const events = (await sse.text()).split('\n\n').filter((b) => b.includes('data:'));
-    const data = (name: string) => JSON.parse(events.find((b) => b.includes(`event: ${name}`))!.split('data: ')[1]) as Record<string, unknown>;
+    const data = (name: string) =>
+      JSON.parse(events.find((b) => b.includes(`event: ${name}`))!.split('data: ')[1]) as Record<string, unknown>;
     expect(data('run.start').flow).toMatchObject({ id: 'fv-report', version: 1, hash });
     expect(data('done')).toMatchObject({ flow: { version: 1 }, prompts: [{ name: 'fv-greeting', version: 1 }] });
   });
@@ -204,7 +209,13 @@ describe('GET /v1/flows/:id/diff', () => {
     await label('fv-diff', 'production', 1);
     const res = await admin('/v1/flows/fv-diff/diff?from=production&to=2');
     expect(res.status).toBe(200);
-    const diff = (await res.json()) as { same: boolean; flow: { path: string }[]; nodes: { changed: { id: string }[] }; from: object; to: object };
+    const diff = (await res.json()) as {
+      same: boolean;
+      flow: { path: string }[];
+      nodes: { changed: { id: string }[] };
+      from: object;
+      to: object;
+    };
     expect(diff.same).toBe(false);
     expect(diff.flow.map((c) => c.path)).toContain('name');
     expect(diff.nodes.changed.map((n) => n.id)).toEqual(['answer']);

@@ -25,7 +25,9 @@ async function putDraft(kv: KVNamespace, id: string, text: string) {
 const ref = (text: string): FlowRef => parseFlowRef(text)!;
 const resolve = (kv: KVNamespace, id: string, text: string) => resolveFlow(kv, id, ref(text), cache);
 const sha256 = async (text: string) =>
-  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 
 describe('flowVersionStore', () => {
   it('hashes the canonical text of the published flow', async () => {
@@ -73,7 +75,9 @@ describe('flowVersionStore', () => {
     await store.publish(id);
     await store.moveLabel(id, 'production', 1);
     cache.clear();
-    const [pinned, labelled, byDefault, draft] = await Promise.all(['1', 'production', 'default', 'draft'].map((t) => resolve(env.WEIR_KV, id, t)));
+    const [pinned, labelled, byDefault, draft] = await Promise.all(
+      ['1', 'production', 'default', 'draft'].map((t) => resolve(env.WEIR_KV, id, t)),
+    );
     expect(pinned!.parsed.flow).toBeDefined();
     expect(labelled!.parsed.flow).toBe(pinned!.parsed.flow);
     expect(byDefault!.parsed.flow).toBe(pinned!.parsed.flow);
