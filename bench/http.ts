@@ -34,6 +34,11 @@ export async function benchHttp(requests = 300) {
   try {
     const put = await fetch(`${weir.url}/v1/flows/${referenceFlow.id}`, { method: 'PUT', headers: { authorization: `Bearer ${weir.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(referenceFlow) });
     if (!put.ok) throw new Error(`storing the reference flow failed: ${put.status} ${await put.text()}`);
+    // Served as in production: a published version behind the production label (warm: no KV read).
+    const admin = { authorization: `Bearer ${weir.adminToken}`, 'content-type': 'application/json' };
+    const published = await fetch(`${weir.url}/v1/flows/${referenceFlow.id}/versions`, { method: 'POST', headers: admin, body: '{}' });
+    const { version } = (await published.json()) as { version: number };
+    await fetch(`${weir.url}/v1/flows/${referenceFlow.id}/labels/production`, { method: 'PUT', headers: admin, body: JSON.stringify({ version }) });
     const body = JSON.stringify({ input: { question: 'How do I fix error E5 on the X1000?' } });
     const weirReq = () => timed(`${weir.url}/v1/flows/${referenceFlow.id}/run`, { method: 'POST', headers: { authorization: `Bearer ${weir.invokeKey}`, 'content-type': 'application/json' }, body });
     const baseReq = () => timed(`${baseline.url}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
