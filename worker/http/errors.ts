@@ -33,6 +33,11 @@ const engineStatus: Record<string, ContentfulStatusCode> = {
   provider_timeout: 504,
   cancelled: 499 as ContentfulStatusCode,
   bad_json_output: 502,
+  // The flow could not be evaluated for this input: the flow's fault (or the input's), not the server's.
+  expression_error: 422,
+  template_error: 422,
+  no_output: 422,
+  too_many_executions: 422,
 };
 
 export function statusForCode(code: string): ContentfulStatusCode {

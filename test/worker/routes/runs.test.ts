@@ -110,6 +110,20 @@ describe('POST /v1/flows/:id/run', () => {
     expect(error.issues?.length).toBeGreaterThan(0);
   });
 
+  it('answers 422 with the node id when an expression cannot be evaluated for this input', async () => {
+    const flow = simpleFlow('expr-fails', {
+      nodes: [
+        { id: 'question', type: 'input', position: { x: 0, y: 0 }, data: {} },
+        { id: 'result', type: 'output', position: { x: 200, y: 0 }, data: { value: 'input.question + input.missing' } },
+      ],
+      edges: [{ source: 'question', target: 'result' }],
+    });
+    await putFlow(flow);
+    const res = await call('/v1/flows/expr-fails/run', { method: 'POST', token: INVOKE, json: { input: { question: 'q' } } });
+    expect(res.status).toBe(422);
+    expect(await errorOf(res)).toMatchObject({ code: 'expression_error', nodeId: 'result' });
+  });
+
   it('answers 502 with the node id when the provider fails', async () => {
     await putFlow(simpleFlow('run-provider', {}, { model: 'fake-not-found-model' }));
     const res = await run('run-provider', { question: 'q' }, { env: fakeEnv() });
