@@ -21,7 +21,8 @@ try {
   await page.goto(`${stack.url}/`);
   await page.locator('[data-testid=token-input]').waitFor();
   await shot('00-sign-in');
-  await open('/');
+  await page.fill('[data-testid=token-input]', stack.token);
+  await page.keyboard.press('Enter');
   await page.locator('[data-testid=flow-table]').waitFor();
   await shot('01-flow-list');
 
@@ -43,13 +44,12 @@ try {
   await page.locator('[data-testid=run-button]').click();
   await page.locator('[data-testid=run-result][data-phase=done]').waitFor({ timeout: 30_000 });
   await shot('05-run-panel-done');
-  await selectNode(page, 'specialist');
-  await page.click('[data-testid=tab-run]');
+  await page.locator('.react-flow__node[data-id="specialist"] .weir-node-id').click();
   await page.locator('[data-testid=trace-specialist]').waitFor();
   await shot('06-run-panel-trace');
 
-  await selectNode(page, 'route');
   await page.click('[data-testid=tab-inspect]');
+  await selectNode(page, 'route');
   await page.locator('[data-testid=field-cases-0-expression]').fill('nodes.classify.output.topic ==');
   await page.waitForTimeout(400);
   await shot('07-inspector-cel-error');

@@ -64,16 +64,15 @@ export function createEdgeCache() {
       const animated = running && isTaken;
       const hit = cache.get(id);
       if (hit && hit.source === e && hit.selected === isSelected && hit.className === className && hit.animated === animated) return hit.edge;
-      const handle = e.sourceHandle ?? MAIN_HANDLE;
+      // No edge label: the handle's name is on its row of the source node.
       const edge: Edge = {
         id,
         source: e.source,
-        sourceHandle: handle,
+        sourceHandle: e.sourceHandle ?? MAIN_HANDLE,
         target: e.target,
         selected: isSelected,
         animated,
         className,
-        label: handle === MAIN_HANDLE ? undefined : handle,
       };
       cache.set(id, { edge, source: e, selected: isSelected, className, animated });
       return edge;

@@ -1,5 +1,6 @@
 // Breaking a flow shows the problem on the node and in the problems list; undo brings it back;
 // copy, paste, delete and redo work from the keyboard.
+import { generateFlow } from '../../../bench/editor-flow';
 import { expect, type Spec } from '../harness';
 import { currentFlow, openFlow, pressShortcut, selectNode } from './ui';
 
@@ -54,6 +55,25 @@ export const canvasSpecs: Spec[] = [
       await page.waitForFunction(() => !document.querySelector('.react-flow__node[data-id="general_2"]'));
       await pressShortcut(page, 'Control+y');
       await page.locator('.react-flow__node[data-id="general_2"]').waitFor();
+      expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
+    },
+  },
+  {
+    name: 'a large flow opens readable at its start, draws only the nodes in view, and Fit draws all of it',
+    run: async (ctx) => {
+      const { page, stack } = ctx;
+      const flow = { ...generateFlow(300), id: 'large-300', name: 'Large flow' };
+      const put = await fetch(`${stack.url}/v1/flows/large-300?draft=1`, { method: 'PUT', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify(flow) });
+      expect(put.ok, `the large flow is stored: ${put.status}`);
+      await ctx.open('/flows/large-300');
+      await openFlow(page, 'large-300');
+      await page.locator('.react-flow__node[data-id="start"]').waitFor();
+      const drawn = await page.locator('.react-flow__node').count();
+      expect(drawn < 100, `only the nodes in view are drawn: ${drawn}`);
+      await selectNode(page, 'n1');
+      await page.click('[data-testid=fit]');
+      await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 250);
+      await ctx.shot('large-flow-fit');
       expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
     },
   },

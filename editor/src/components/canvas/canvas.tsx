@@ -2,6 +2,7 @@
 // and connections are single undo steps, and palette items drop where the mouse is.
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -20,8 +21,12 @@ import { useEditor } from '../../state/use-editor';
 import { LARGE_FLOW, openingViewport, type Viewport } from '../../state/viewport';
 import { canvasNodeTypes } from './flow-node';
 import { PALETTE_MIME } from './palette';
+import { useFitView } from './use-fit-view';
 
 /** Measures the pane first, so a large flow can open at its start instead of fitted to specks. */
+const TYPE_COLORS: Record<string, string> = { input: '#94a3b8', prompt: '#5eaaa3', finetuned: '#a78bfa', condition: '#f0b15a', template: '#7cc0e6', output: '#64748b' };
+const minimapColor = (n: WeirNode) => TYPE_COLORS[n.data.node.type] ?? '#cbd5e1';
+
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
 const onDragOver = (e: DragEvent) => {
   e.preventDefault();
@@ -47,6 +52,7 @@ export function Canvas() {
 function FlowCanvas({ viewport }: { viewport?: Viewport }) {
   const ed = useEditor();
   const rf = useReactFlow();
+  const fitView = useFitView();
   const nodeCache = useMemo(createNodeCache, []);
   const edgeCache = useMemo(createEdgeCache, []);
   // Fit the view to the flow as opened; an empty canvas must not jump when its first node lands.
@@ -159,8 +165,14 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       minZoom={0.1}
     >
       <Background gap={20} size={1} />
-      <MiniMap pannable zoomable nodeStrokeWidth={3} className="minimap" />
-      <Controls showInteractive={false} />
+      {ed.flow.nodes.length > 0 && <MiniMap pannable zoomable className="minimap" maskColor="rgba(100, 116, 139, 0.12)" nodeColor={minimapColor} nodeBorderRadius={3} />}
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton onClick={() => fitView()} title="Fit view" aria-label="Fit view">
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
+            <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+        </ControlButton>
+      </Controls>
     </ReactFlow>
   );
 }

@@ -1,6 +1,6 @@
 // A CEL expression field that checks as you type with the engine's own parser; the validator's
 // problems for this path (e.g. a node that is not upstream) show under it too.
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { compileExpression, type Problem } from '../../engine';
 
 export function celError(source: string): string | undefined {
@@ -16,12 +16,22 @@ export function celError(source: string): string | undefined {
 export function CelInput(props: { value: unknown; onChange: (v: string | undefined) => void; placeholder?: string; testId?: string; problems?: Problem[] }) {
   const source = typeof props.value === 'string' ? props.value : '';
   const error = useMemo(() => celError(source), [source]);
+  // Grows with the expression (any width: the inspector, a record row), so it is read whole.
+  const box = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    if (source) el.style.height = `${Math.min(el.scrollHeight + 2, 160)}px`;
+  }, [source]);
   return (
     <div className="cel">
       <div className={`cel-box${error ? ' cel-bad' : source ? ' cel-good' : ''}`}>
         <span className="cel-tag">CEL</span>
-        <input
-          className="input code"
+        <textarea
+          ref={box}
+          className="input code cel-input"
+          rows={1}
           data-testid={props.testId}
           spellCheck={false}
           value={source}

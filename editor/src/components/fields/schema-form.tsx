@@ -62,6 +62,9 @@ export function SchemaForm({ schema, value, onChange, problems, path, testId }: 
   );
 }
 
+/** Hints for empty optional text fields, which otherwise look unfinished. */
+const PLACEHOLDERS: Record<string, string> = { provider: 'default', model: 'e.g. gpt-4o-mini', baseModel: 'e.g. gpt-4o-mini-2024-07-18', label: 'shown on the handle' };
+
 export function FieldControl(props: { name: string; schema: JsonSchema; value: unknown; optional: boolean; set: (v: unknown) => void; problems: Problem[]; path: string; testId: string }) {
   const { name, schema: s, value, set, testId } = props;
   if (name === 'prompt' && s.anyOf) return <PromptInput value={value} optional={props.optional} onChange={set} problems={props.problems} />;
@@ -71,7 +74,7 @@ export function FieldControl(props: { name: string; schema: JsonSchema; value: u
     case 'string':
       if (isCel(s)) return <CelInput value={value} onChange={set} testId={testId} />;
       if (isTemplate(name, s)) return <TemplateInput value={value} onChange={set} testId={testId} rows={name === 'system' ? 3 : 5} />;
-      return <TextInput value={value} onChange={set} testId={testId} />;
+      return <TextInput value={value} onChange={set} testId={testId} placeholder={PLACEHOLDERS[name]} />;
     case 'number':
     case 'integer':
       return <NumberInput value={value} schema={s} onChange={set} testId={testId} />;

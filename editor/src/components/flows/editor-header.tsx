@@ -1,10 +1,10 @@
 // The flow editor's header: back to the list, the flow's name with the unsaved mark, undo and
 // redo, layout, fit view, and Save with what the save did (file, worker, draft and why).
-import { useReactFlow } from '@xyflow/react';
 import type { SaveResult } from '../../api/save-flow';
 import type { Problem } from '../../engine';
 import { navigate } from '../../router';
 import { useEditor } from '../../state/use-editor';
+import { useFitView } from '../canvas/use-fit-view';
 import { SHORTCUTS } from '../canvas/use-shortcuts';
 import { Brand } from '../ui/top-nav';
 
@@ -61,7 +61,7 @@ function DraftStatus({ where, errors }: { where: string; errors: Problem[] }) {
 
 export function EditorHeader({ status }: { status: SaveStatus }) {
   const ed = useEditor();
-  const rf = useReactFlow();
+  const fitView = useFitView();
   const back = () => {
     if (!ed.dirty || window.confirm('Leave without saving? Your changes will be lost.')) navigate('/');
   };
@@ -92,7 +92,7 @@ export function EditorHeader({ status }: { status: SaveStatus }) {
         <button className="btn btn-small btn-ghost" onClick={ed.layout} title="Automatic layout (Ctrl+L)" data-testid="layout">
           Layout
         </button>
-        <button className="btn btn-small btn-ghost" onClick={() => void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 })} title="Fit view" data-testid="fit">
+        <button className="btn btn-small btn-ghost" onClick={() => fitView()} title="Fit view" data-testid="fit">
           Fit
         </button>
         <span className="help-dot" title={SHORTCUTS.map(([k, v]) => `${k}: ${v}`).join('\n')}>

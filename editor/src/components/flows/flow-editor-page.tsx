@@ -1,8 +1,9 @@
 // Opens one flow: loads it from the worker, then hands it to the workspace.
+import { ApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
 import { navigate } from '../../router';
 import { Brand } from '../ui/top-nav';
-import { ErrorState, Loading } from '../ui/states';
+import { Empty, ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { Workspace } from './workspace';
 
@@ -18,7 +19,18 @@ export function FlowEditorPage({ id }: { id: string }) {
         </button>
       </header>
       <main className="page">
-        {loaded.loading ? <Loading what={`flow ${id}`} /> : <ErrorState error={loaded.error ?? 'not found'} retry={loaded.reload} />}
+        {loaded.loading ? (
+          <Loading what={`flow ${id}`} />
+        ) : loaded.error instanceof ApiError && loaded.error.status === 404 ? (
+          <Empty title={`There is no flow "${id}"`}>
+            It may have been deleted or renamed.{' '}
+            <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+              Back to the flows
+            </a>
+          </Empty>
+        ) : (
+          <ErrorState error={loaded.error ?? 'not found'} retry={loaded.reload} />
+        )}
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 // The flow editor screen: header with save, palette, canvas and the side panel.
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { saveFlow } from '../../api/save-flow';
 import { validateFlow, type Flow } from '../../engine';
@@ -8,6 +8,7 @@ import { EditorContext, useEditorState, type Editor } from '../../state/use-edit
 import { Canvas } from '../canvas/canvas';
 import { DecorationContext } from '../canvas/flow-node';
 import { Palette } from '../canvas/palette';
+import { useFitView } from '../canvas/use-fit-view';
 import { useShortcuts } from '../canvas/use-shortcuts';
 import { prefetchPanels } from '../inspector/lazy-panels';
 import { SidePanel } from '../inspector/side-panel';
@@ -24,7 +25,7 @@ export function Workspace({ initial }: { initial: Flow }) {
 
 function WorkspaceInner({ initial }: { initial: Flow }) {
   const state = useEditorState(initial);
-  const rf = useReactFlow();
+  const fitView = useFitView();
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const latest = useRef(state);
   latest.current = state;
@@ -49,9 +50,9 @@ function WorkspaceInner({ initial }: { initial: Flow }) {
     void import('../../state/layout').then(({ layoutFlow }) => {
       const s = latest.current;
       s.update((f) => moveNodes(f, layoutFlow(f, s.measured)));
-      requestAnimationFrame(() => void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }));
+      requestAnimationFrame(() => fitView());
     });
-  }, [rf]);
+  }, [fitView]);
 
   const editor: Editor = useMemo(() => ({ ...state, save, layout }), [state, save, layout]);
   useShortcuts(editor, { save: () => void save(), layout });

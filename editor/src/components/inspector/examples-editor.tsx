@@ -19,7 +19,7 @@ export function ExamplesEditor({ flow, onChange }: { flow: Flow; onChange: (exam
       </div>
       <textarea
         className={`input code${issues.length ? ' input-invalid' : ''}`}
-        rows={Math.min(14, Math.max(5, text.split('\n').length))}
+        rows={Math.min(14, Math.max(3, text.split('\n').length))}
         spellCheck={false}
         data-testid="flow-examples"
         aria-invalid={issues.length > 0}

@@ -1,11 +1,11 @@
 // Every problem the validator found; clicking one selects its node and brings it into view.
-import { useReactFlow } from '@xyflow/react';
 import { useEditor } from '../../state/use-editor';
+import { useFitView } from '../canvas/use-fit-view';
 import { Empty } from '../ui/states';
 
 export function ProblemsList() {
   const ed = useEditor();
-  const rf = useReactFlow();
+  const fitView = useFitView();
   if (!ed.problems.length) return <Empty title="No problems">The flow validates: it will run as saved.</Empty>;
   return (
     <ul className="problems" data-testid="problems-list">
@@ -17,7 +17,7 @@ export function ProblemsList() {
               if (!p.nodeId) return ed.select([]);
               ed.select([p.nodeId]);
               ed.setPanel('inspect');
-              void rf.fitView({ nodes: [{ id: p.nodeId }], duration: 300, maxZoom: 1.2 });
+              fitView({ ids: [p.nodeId], maxZoom: 1.2 });
             }}
           >
             <span className="problem-sev">{p.severity === 'error' ? '●' : '▲'}</span>
