@@ -15,7 +15,10 @@ export function generateFlow(size = 500): Flow {
     const kind = i % 10 === 3 ? 'prompt' : 'template';
     const data =
       kind === 'prompt'
-        ? { model: 'gpt-4o-mini', prompt: { text: `Step ${i}: {{nodes.${prev === 'start' ? 'start' : prev}.output}} for {{input.question}}` } }
+        ? {
+            model: 'gpt-4o-mini',
+            prompt: { text: `Step ${i}: {{nodes.${prev === 'start' ? 'start' : prev}.output}} for {{input.question}}` },
+          }
         : { template: `{{input.question}} #${i}` };
     nodes.push({ id, type: kind, position: { x: 260 * (col + 1), y: 140 * row }, data });
     edges.push({ source: prev, target: id });

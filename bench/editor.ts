@@ -14,7 +14,10 @@ import { generateFlow } from './editor-flow';
 
 const RUNS = 5;
 const dist = join(repoRoot, 'editor/dist');
-execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--config', 'editor/vite.config.ts', '--logLevel', 'error'], { cwd: repoRoot, stdio: 'inherit' });
+execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--config', 'editor/vite.config.ts', '--logLevel', 'error'], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
 
 const flow = generateFlow(Number(process.env.BENCH_NODES ?? 500));
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
@@ -44,7 +47,11 @@ try {
     const t0 = Date.now();
     await page.goto(`http://127.0.0.1:${port}/flows/bench-500`);
     // Drawn: visible nodes are measured (React Flow shows them) and the problems tab has counted.
-    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0 && [...document.querySelectorAll<HTMLElement>('.react-flow__node')].every((n) => n.style.visibility !== 'hidden'));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.react-flow__node').length > 0 &&
+        [...document.querySelectorAll<HTMLElement>('.react-flow__node')].every((n) => n.style.visibility !== 'hidden'),
+    );
     const tDrawn = Date.now() - t0;
     // Interactive: a click on a node selects it and the inspector shows it.
     const first = page.locator('.react-flow__node .weir-node-id').first();
@@ -56,14 +63,11 @@ try {
     if (i === 0) await page.screenshot({ path: join(repoRoot, 'test-results/bench-editor-500.png') });
     const tFit = Date.now();
     await page.click('[data-testid=fit]');
-    await page.waitForFunction(
-      (n) => {
-        const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')];
-        // Fit's padding leaves a few nodes at the far edges outside the view at the minimum zoom.
-        return nodes.length >= n * 0.9 && nodes.every((x) => x.style.visibility !== 'hidden');
-      },
-      flow.nodes.length,
-    );
+    await page.waitForFunction((n) => {
+      const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')];
+      // Fit's padding leaves a few nodes at the far edges outside the view at the minimum zoom.
+      return nodes.length >= n * 0.9 && nodes.every((x) => x.style.visibility !== 'hidden');
+    }, flow.nodes.length);
     fits.push(Date.now() - tFit);
     if (process.env.BENCH_VERBOSE) console.log(`run ${i}: fit all ${fits[fits.length - 1]} ms`);
     await page.close();
@@ -86,7 +90,9 @@ const result = {
 };
 mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
 writeFileSync(join(repoRoot, 'bench/results/editor.json'), `${JSON.stringify(result, null, 2)}\n`);
-console.log(`editor, ${result.nodes}-node flow: drawn and interactive in ${result.drawnAndInteractiveMs} ms (median of ${RUNS}; target < 1500 ms)`);
+console.log(
+  `editor, ${result.nodes}-node flow: drawn and interactive in ${result.drawnAndInteractiveMs} ms (median of ${RUNS}; target < 1500 ms)`,
+);
 console.log(`Fit, whole flow drawn: ${result.fitAllDrawnMs} ms (median of ${RUNS}; not a target)`);
 console.log(`one validation pass: ${result.validationMs} ms (median of ${result.validationRuns}; target < 10 ms)`);
 console.log('written to bench/results/editor.json');

@@ -18,7 +18,12 @@ export function adminToken(repoRoot: string): string | undefined {
     const line = readFileSync(join(repoRoot, '.dev.vars'), 'utf8')
       .split('\n')
       .find((l) => l.startsWith('ADMIN_TOKEN='));
-    return line?.slice('ADMIN_TOKEN='.length).trim().replace(/^"(.*)"$/, '$1') || undefined;
+    return (
+      line
+        ?.slice('ADMIN_TOKEN='.length)
+        .trim()
+        .replace(/^"(.*)"$/, '$1') || undefined
+    );
   } catch {
     return undefined;
   }
@@ -49,9 +54,11 @@ export function flowFilesPlugin(opts: { repoRoot: string }): Plugin {
   };
 
   async function handle(server: ViteDevServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, 403, { error: { code: 'forbidden', message: 'flow files are written for loopback clients only' } });
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))
+      return send(res, 403, { error: { code: 'forbidden', message: 'flow files are written for loopback clients only' } });
     const token = adminToken(opts.repoRoot);
-    if (!token || req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { code: 'unauthorized', message: 'admin token required' } });
+    if (!token || req.headers.authorization !== `Bearer ${token}`)
+      return send(res, 401, { error: { code: 'unauthorized', message: 'admin token required' } });
     const id = decodeURIComponent((req.url ?? '/').replace(/^\//, '').split('?')[0]);
     if (id === '' && req.method === 'GET') return send(res, 200, { dir: relative(opts.repoRoot, flowsDir) || '.' });
     if (!ID.test(id)) return send(res, 400, { error: { code: 'bad_request', message: `bad flow id "${id}"` } });
@@ -68,7 +75,8 @@ export function flowFilesPlugin(opts: { repoRoot: string }): Plugin {
     } catch {
       return send(res, 400, { error: { code: 'bad_json', message: 'body is not JSON' } });
     }
-    if ((body as { id?: unknown })?.id !== id) return send(res, 400, { error: { code: 'bad_request', message: 'body id does not match the path' } });
+    if ((body as { id?: unknown })?.id !== id)
+      return send(res, 400, { error: { code: 'bad_request', message: 'body id does not match the path' } });
     // The engine's own formatFlow, loaded through Vite so the CLI, tests and editor agree byte for byte.
     const engine = (await server.ssrLoadModule(join(opts.repoRoot, 'worker/engine/index.ts'))) as { formatFlow: (flow: unknown) => string };
     const text = engine.formatFlow(body);

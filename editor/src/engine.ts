@@ -16,4 +16,17 @@ export {
   example as exampleSchema,
   checkInput,
 } from '../../worker/engine/index';
-export type { AnyNodeDefinition, HandleSpec, Problem, Flow, FlowEdge, FlowNode, InputField, FlowExample, TraceEntry, NodeStatus, Usage, ChatMessage } from '../../worker/engine/index';
+export type {
+  AnyNodeDefinition,
+  HandleSpec,
+  Problem,
+  Flow,
+  FlowEdge,
+  FlowNode,
+  InputField,
+  FlowExample,
+  TraceEntry,
+  NodeStatus,
+  Usage,
+  ChatMessage,
+} from '../../worker/engine/index';

@@ -22,9 +22,17 @@ export interface Spec {
   run: (ctx: Ctx) => Promise<void>;
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
-export const launch = (): Promise<Browser> => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 export async function runSpecs(stack: Stack, specs: Spec[], filter?: string): Promise<{ passed: number; failed: number }> {
   mkdirSync(artifacts, { recursive: true });
@@ -55,8 +63,15 @@ export async function runSpecs(stack: Stack, specs: Spec[], filter?: string): Pr
         console.log(`  ✓ ${spec.name} (${Date.now() - t0} ms)`);
       } catch (err) {
         failed++;
-        console.log(`  ✗ ${spec.name}\n    ${String((err as Error).stack ?? err).split('\n').slice(0, 6).join('\n    ')}`);
-        await page.screenshot({ path: join(artifacts, `FAILED-${spec.name.slice(0, 60).replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
+        console.log(
+          `  ✗ ${spec.name}\n    ${String((err as Error).stack ?? err)
+            .split('\n')
+            .slice(0, 6)
+            .join('\n    ')}`,
+        );
+        await page
+          .screenshot({ path: join(artifacts, `FAILED-${spec.name.slice(0, 60).replace(/[^a-z0-9]+/gi, '-')}.png`) })
+          .catch(() => undefined);
       }
       await context.close();
     }

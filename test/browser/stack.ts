@@ -50,7 +50,16 @@ export async function startStack(opts: { editorPort?: number } = {}): Promise<St
     procs.push(p);
   };
   // Exactly as `npm start` runs: seeded local KV, wrangler dev behind Vite on one port.
-  run(join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/start.ts', '--port', String(editorPort), '--persist-to', join(work, 'state'), '--env-file', vars, '--no-editor-build']);
+  run(join(repoRoot, 'node_modules/.bin/tsx'), [
+    'scripts/start.ts',
+    '--port',
+    String(editorPort),
+    '--persist-to',
+    join(work, 'state'),
+    '--env-file',
+    vars,
+    '--no-editor-build',
+  ]);
   const stop = async () => {
     for (const p of procs) {
       try {

@@ -6,13 +6,19 @@ const input = { fields: { question: { type: 'string' as const, required: true } 
 
 describe('checkExamples', () => {
   it('accepts examples whose inputs fit', () => {
-    expect(checkExamples('[{"name": "a", "input": {"question": "hi"}}]', input)).toEqual({ examples: [{ name: 'a', input: { question: 'hi' } }], issues: [] });
+    expect(checkExamples('[{"name": "a", "input": {"question": "hi"}}]', input)).toEqual({
+      examples: [{ name: 'a', input: { question: 'hi' } }],
+      issues: [],
+    });
   });
 
   it('keeps well-formed examples but names every input problem with checkInput', () => {
     const r = checkExamples('[{"name": "a", "input": {"topic": 1}}]', input);
     expect(r.examples).toHaveLength(1);
-    expect(r.issues.map((i) => `${i.where}: ${i.message}`)).toEqual(['#1 a: "question" is required', '#1 a: unknown input field "topic" (declared: question)']);
+    expect(r.issues.map((i) => `${i.where}: ${i.message}`)).toEqual([
+      '#1 a: "question" is required',
+      '#1 a: unknown input field "topic" (declared: question)',
+    ]);
   });
 
   it('stores nothing while the text does not parse or an example has the wrong shape', () => {

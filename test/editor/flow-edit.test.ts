@@ -1,7 +1,16 @@
 // Editor state logic that needs no DOM: flow edits, undo history, run events, diffs, SSE parsing.
 import { describe, expect, it } from 'vitest';
 import { parseSse } from '../../editor/src/api/run-stream';
-import { addNode, connect, copySelection, newFlow, paste, removeElements, renameNode, uniqueNodeId } from '../../editor/src/state/flow-edit';
+import {
+  addNode,
+  connect,
+  copySelection,
+  newFlow,
+  paste,
+  removeElements,
+  renameNode,
+  uniqueNodeId,
+} from '../../editor/src/state/flow-edit';
 import { commit, createHistory, endTransient, redo, transient, undo } from '../../editor/src/state/history';
 import { lineDiff } from '../../editor/src/state/line-diff';
 import { idleRun, runReducer, startRun } from '../../editor/src/state/run-state';
@@ -28,7 +37,10 @@ describe('flow edits', () => {
     f = connect(f, 'question', 'out', 'route');
     f = connect(f, 'route', 'default', 'answer');
     f = connect(f, 'route', null, 'route');
-    expect(f.edges).toEqual([{ source: 'question', target: 'route' }, { source: 'route', sourceHandle: 'default', target: 'answer' }]);
+    expect(f.edges).toEqual([
+      { source: 'question', target: 'route' },
+      { source: 'route', sourceHandle: 'default', target: 'answer' },
+    ]);
   });
 
   it('removes a node with its edges and renames a node with its edges', () => {
@@ -77,17 +89,21 @@ describe('run state', () => {
     let s = startRun(0);
     s = runReducer(s, { type: 'node.start', nodeId: 'question', nodeType: 'input', startMs: 0 });
     expect(s.status.get('question')).toBe('running');
-    s = runReducer(s, {
-      type: 'done',
-      runId: 'r',
-      output: 'x',
-      usage: { inputTokens: 1, outputTokens: 2 },
-      trace: [
-        { nodeId: 'question', type: 'input', status: 'ok' },
-        { nodeId: 'route', type: 'condition', status: 'ok', handle: 'yes' },
-        { nodeId: 'answer', type: 'output', status: 'ok' },
-      ],
-    }, 10);
+    s = runReducer(
+      s,
+      {
+        type: 'done',
+        runId: 'r',
+        output: 'x',
+        usage: { inputTokens: 1, outputTokens: 2 },
+        trace: [
+          { nodeId: 'question', type: 'input', status: 'ok' },
+          { nodeId: 'route', type: 'condition', status: 'ok', handle: 'yes' },
+          { nodeId: 'answer', type: 'output', status: 'ok' },
+        ],
+      },
+      10,
+    );
     expect(s.phase).toBe('done');
     expect([...takenEdges(f, s.status, s.handles)]).toEqual(['question:out->route', 'route:yes->answer']);
     expect(idleRun.phase).toBe('idle');
@@ -97,7 +113,10 @@ describe('run state', () => {
 describe('helpers', () => {
   it('splits SSE text into events and keeps the unfinished rest', () => {
     const { events, rest } = parseSse('event: token\ndata: {"text":"a"}\n\nevent: done\ndata: {}\n\nevent: tok');
-    expect(events).toEqual([{ event: 'token', data: '{"text":"a"}' }, { event: 'done', data: '{}' }]);
+    expect(events).toEqual([
+      { event: 'token', data: '{"text":"a"}' },
+      { event: 'done', data: '{}' },
+    ]);
     expect(rest).toBe('event: tok');
   });
 

@@ -12,7 +12,9 @@ const support = () => JSON.parse(readFileSync(new URL('../../flows/support-x1000
 describe('renameInTemplate', () => {
   it('rewrites variables, triple mustaches and sections with their closing tags', () => {
     const text = 'A {{nodes.a.output}} {{{ nodes.a }}} {{#nodes.a.output.items}}{{name}}{{/nodes.a.output.items}}';
-    expect(renameInTemplate(text, 'a', 'triage')).toBe('A {{nodes.triage.output}} {{{ nodes.triage }}} {{#nodes.triage.output.items}}{{name}}{{/nodes.triage.output.items}}');
+    expect(renameInTemplate(text, 'a', 'triage')).toBe(
+      'A {{nodes.triage.output}} {{{ nodes.triage }}} {{#nodes.triage.output.items}}{{name}}{{/nodes.triage.output.items}}',
+    );
   });
 
   it('leaves other nodes, plain text, input fields and unparsable templates alone', () => {
@@ -23,7 +25,9 @@ describe('renameInTemplate', () => {
 
 describe('renameInExpression', () => {
   it('rewrites member and index access to the node', () => {
-    expect(renameInExpression('nodes.a.output.topic == "x" && nodes["a"].ok && nodes . a.n > 1', 'a', 'b')).toBe('nodes.b.output.topic == "x" && nodes["b"].ok && nodes . b.n > 1');
+    expect(renameInExpression('nodes.a.output.topic == "x" && nodes["a"].ok && nodes . a.n > 1', 'a', 'b')).toBe(
+      'nodes.b.output.topic == "x" && nodes["b"].ok && nodes . b.n > 1',
+    );
   });
 
   it('leaves string literals, longer ids and other objects alone', () => {

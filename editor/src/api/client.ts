@@ -24,7 +24,11 @@ export async function request<T>(path: string, init: { method?: string; body?: u
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    res = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   } catch (err) {
     throw new ApiError(0, 'network', `cannot reach the worker: ${(err as Error).message}`);
   }

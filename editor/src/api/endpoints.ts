@@ -19,5 +19,6 @@ export const api = {
     request<{ version: number }>(`/v1/prompts/${enc(name)}/versions`, { method: 'POST', body }),
   setLabel: (name: string, label: string, version: number) =>
     request<{ labels: Record<string, number> }>(`/v1/prompts/${enc(name)}/labels/${enc(label)}`, { method: 'PUT', body: { version } }),
-  removeLabel: (name: string, label: string) => request<{ labels: Record<string, number> }>(`/v1/prompts/${enc(name)}/labels/${enc(label)}`, { method: 'DELETE' }),
+  removeLabel: (name: string, label: string) =>
+    request<{ labels: Record<string, number> }>(`/v1/prompts/${enc(name)}/labels/${enc(label)}`, { method: 'DELETE' }),
 };

@@ -6,7 +6,14 @@ import type { TraceEntry, Usage } from '../engine';
 export type StreamEvent =
   | { type: 'run.start'; runId: string; flowId: string }
   | { type: 'node.start'; nodeId: string; nodeType: string; startMs: number }
-  | { type: 'node.end'; nodeId: string; status: TraceEntry['status']; durationMs: number; handle?: string; error?: { code: string; message: string } }
+  | {
+      type: 'node.end';
+      nodeId: string;
+      status: TraceEntry['status'];
+      durationMs: number;
+      handle?: string;
+      error?: { code: string; message: string };
+    }
   | { type: 'token'; nodeId: string; text: string }
   | { type: 'done'; runId: string; output: unknown; usage: Usage & { calls?: number }; trace: TraceEntry[] }
   | { type: 'error'; error: { code: string; message: string; nodeId?: string } };
@@ -28,7 +35,12 @@ export function parseSse(buffer: string): { events: { event: string; data: strin
   return { events, rest };
 }
 
-export async function runFlowStream(flowId: string, input: unknown, onEvent: (e: StreamEvent) => void, signal?: AbortSignal): Promise<void> {
+export async function runFlowStream(
+  flowId: string,
+  input: unknown,
+  onEvent: (e: StreamEvent) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const res = await fetch(`/v1/flows/${encodeURIComponent(flowId)}/run`, {
     method: 'POST',
     headers: { ...authHeaders(), 'content-type': 'application/json', accept: 'text/event-stream' },

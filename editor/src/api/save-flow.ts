@@ -23,7 +23,8 @@ async function flowFileRequest(method: 'PUT' | 'DELETE', id: string, flow?: Flow
   });
   if (res.status === 404) return undefined;
   const json = (await res.json().catch(() => ({}))) as { path?: string; error?: { code: string; message: string } };
-  if (!res.ok) throw new ApiError(res.status, json.error?.code ?? 'file_error', `could not write the flow file: ${json.error?.message ?? res.status}`);
+  if (!res.ok)
+    throw new ApiError(res.status, json.error?.code ?? 'file_error', `could not write the flow file: ${json.error?.message ?? res.status}`);
   return { path: json.path ?? `flows/${id}.json` };
 }
 

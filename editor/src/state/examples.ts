@@ -28,7 +28,8 @@ export function checkExamples(text: string, input: Flow['input']): { examples?: 
     const parsed = exampleSchema.safeParse(item);
     if (!parsed.success) {
       shapeOk = false;
-      for (const issue of parsed.error.issues) issues.push({ where, message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` });
+      for (const issue of parsed.error.issues)
+        issues.push({ where, message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` });
       return;
     }
     examples.push(parsed.data);

@@ -83,7 +83,11 @@ export function paste(flow: Flow, clip: Clip, offset: XY = { x: 40, y: 40 }): { 
     taken.add(id);
     rename.set(n.id, id);
   }
-  const nodes = clip.nodes.map((n) => ({ ...n, id: rename.get(n.id)!, position: round({ x: n.position.x + offset.x, y: n.position.y + offset.y }) }));
+  const nodes = clip.nodes.map((n) => ({
+    ...n,
+    id: rename.get(n.id)!,
+    position: round({ x: n.position.x + offset.x, y: n.position.y + offset.y }),
+  }));
   const edges = clip.edges.map((e) => ({ ...e, source: rename.get(e.source)!, target: rename.get(e.target)! }));
   return { flow: { ...flow, nodes: [...flow.nodes, ...nodes], edges: [...flow.edges, ...edges] }, ids: nodes.map((n) => n.id) };
 }

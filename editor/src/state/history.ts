@@ -19,7 +19,8 @@ export const createHistory = <T>(present: T): History<T> => ({ past: [], present
 export function commit<T>(h: History<T>, next: T, key?: string, now = Date.now()): History<T> {
   if (next === h.present) return h;
   const base = h.transientBase ?? h.present;
-  const coalesce = key !== undefined && key === h.lastKey && h.lastAt !== undefined && now - h.lastAt < COALESCE_MS && h.transientBase === undefined;
+  const coalesce =
+    key !== undefined && key === h.lastKey && h.lastAt !== undefined && now - h.lastAt < COALESCE_MS && h.transientBase === undefined;
   const past = coalesce ? h.past : [...h.past, base].slice(-LIMIT);
   return { past, present: next, future: [], lastKey: key, lastAt: now };
 }
@@ -46,5 +47,6 @@ export function redo<T>(h: History<T>): History<T> {
   return { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1) };
 }
 
-export const canUndo = (h: History<unknown>): boolean => h.past.length > 0 || (h.transientBase !== undefined && h.transientBase !== h.present);
+export const canUndo = (h: History<unknown>): boolean =>
+  h.past.length > 0 || (h.transientBase !== undefined && h.transientBase !== h.present);
 export const canRedo = (h: History<unknown>): boolean => h.future.length > 0;

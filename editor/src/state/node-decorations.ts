@@ -13,7 +13,8 @@ export interface NodeDecoration {
 const EMPTY: NodeDecoration = { problems: [], errors: 0 };
 
 const sameProblems = (a: Problem[], b: Problem[]) =>
-  a.length === b.length && a.every((p, i) => p.code === b[i].code && p.message === b[i].message && p.path === b[i].path && p.severity === b[i].severity);
+  a.length === b.length &&
+  a.every((p, i) => p.code === b[i].code && p.message === b[i].message && p.path === b[i].path && p.severity === b[i].severity);
 
 /** Groups problems by node id in one pass. */
 export function problemsByNode(problems: Problem[]): Map<string, Problem[]> {

@@ -20,7 +20,13 @@ export interface RunState {
 
 export const idleRun: RunState = { phase: 'idle', status: new Map(), handles: new Map(), tokens: '', trace: [] };
 
-export const startRun = (now: number): RunState => ({ ...idleRun, phase: 'running', status: new Map(), handles: new Map(), startedAt: now });
+export const startRun = (now: number): RunState => ({
+  ...idleRun,
+  phase: 'running',
+  status: new Map(),
+  handles: new Map(),
+  startedAt: now,
+});
 
 export function runReducer(state: RunState, event: StreamEvent, now = Date.now()): RunState {
   switch (event.type) {

@@ -63,7 +63,8 @@ export function createEdgeCache() {
       const className = isTaken ? 'edge-taken' : taken.size ? 'edge-untaken' : undefined;
       const animated = running && isTaken;
       const hit = cache.get(id);
-      if (hit && hit.source === e && hit.selected === isSelected && hit.className === className && hit.animated === animated) return hit.edge;
+      if (hit && hit.source === e && hit.selected === isSelected && hit.className === className && hit.animated === animated)
+        return hit.edge;
       // No edge label: the handle's name is on its row of the source node.
       const edge: Edge = {
         id,

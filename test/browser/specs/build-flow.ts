@@ -7,7 +7,9 @@ import { expect, expectEqual, type Ctx, type Spec } from '../harness';
 import { repoRoot } from '../stack';
 import { connect, dropNode, pressShortcut, setSelectedNodeId } from './ui';
 
-const CLASSIFY_SCHEMA = JSON.parse(readFileSync(join(repoRoot, 'flows/support-x1000.json'), 'utf8')).nodes.find((n: { id: string }) => n.id === 'classify').data.responseFormat.schema;
+const CLASSIFY_SCHEMA = JSON.parse(readFileSync(join(repoRoot, 'flows/support-x1000.json'), 'utf8')).nodes.find(
+  (n: { id: string }) => n.id === 'classify',
+).data.responseFormat.schema;
 
 async function chooseKvPrompt(ctx: Ctx, name: string) {
   const { page } = ctx;
@@ -28,7 +30,12 @@ async function build(ctx: Ctx): Promise<void> {
 
   // Flow settings: describe the question field and add the examples.
   await page.locator('[data-testid=input-fields] input[placeholder=description]').fill("The customer's question");
-  await page.locator('[data-testid=flow-examples]').fill(JSON.stringify([{ name: 'x1000-error-e5', input: { question: 'How do I troubleshoot error code E5 on the X1000?' } }, { name: 'billing', input: { question: 'Why was I charged twice on my billing statement?' } }]));
+  await page.locator('[data-testid=flow-examples]').fill(
+    JSON.stringify([
+      { name: 'x1000-error-e5', input: { question: 'How do I troubleshoot error code E5 on the X1000?' } },
+      { name: 'billing', input: { question: 'Why was I charged twice on my billing statement?' } },
+    ]),
+  );
 
   // Seven nodes on a grid: (x, y) inside the canvas pane.
   const place: [string, string, number, number][] = [
@@ -53,7 +60,9 @@ async function build(ctx: Ctx): Promise<void> {
     } else if (id === 'route') {
       await page.locator('[data-testid=field-cases-0-id]').fill('x1000_technical');
       await page.locator('[data-testid=field-cases-0-label]').fill('X1000 technical');
-      await page.locator('[data-testid=field-cases-0-expression]').fill('nodes.classify.output.topic == "technical" && nodes.classify.output.product == "X1000"');
+      await page
+        .locator('[data-testid=field-cases-0-expression]')
+        .fill('nodes.classify.output.topic == "technical" && nodes.classify.output.product == "X1000"');
     } else if (id === 'specialist') {
       await page.locator('[data-testid=field-model]').fill('ft:gpt-4o-mini-2024-07-18:acme:x1000-support:9xK2pQ');
       await page.locator('[data-testid=field-baseModel]').fill('gpt-4o-mini-2024-07-18');
@@ -63,7 +72,11 @@ async function build(ctx: Ctx): Promise<void> {
       await chooseKvPrompt(ctx, 'x1000-troubleshoot-detailed');
     } else if (id === 'general') {
       await page.locator('[data-testid=field-model]').fill('gpt-4o-mini');
-      await page.locator('[data-testid=field-system]').fill("You are Acme's friendly support agent. Answer briefly. For billing or account changes, point to Settings > Account or support@acme.example.");
+      await page
+        .locator('[data-testid=field-system]')
+        .fill(
+          "You are Acme's friendly support agent. Answer briefly. For billing or account changes, point to Settings > Account or support@acme.example.",
+        );
       await page.locator('[data-testid=prompt-text]').fill('Customer question ({{nodes.classify.output.topic}}): {{input.question}}');
       await page.locator('[data-testid=field-temperature]').fill('0.3');
     }
@@ -101,7 +114,11 @@ export const buildSpecs: Spec[] = [
       const text = readFileSync(join(ctx.stack.flowsDir, 'support-x1000-built.json'), 'utf8');
       const flow = JSON.parse(text) as Flow;
       expectEqual(formatFlow(flow) === text, true, 'the saved file is in canonical form');
-      expectEqual(validateFlow(flow).filter((p) => p.severity === 'error'), [], 'the saved flow validates');
+      expectEqual(
+        validateFlow(flow).filter((p) => p.severity === 'error'),
+        [],
+        'the saved flow validates',
+      );
       const example = JSON.parse(readFileSync(join(repoRoot, 'flows/support-x1000.json'), 'utf8')) as Flow;
       const shape = (f: Flow) => ({
         nodes: f.nodes.map(({ id, type, data }) => ({ id, type, data })).sort((a, b) => a.id.localeCompare(b.id)),
@@ -118,8 +135,10 @@ export const buildSpecs: Spec[] = [
       await page.click('[data-testid=run-button]');
       await page.locator('[data-testid=run-result][data-phase=done]').waitFor({ timeout: 30_000 });
       const status = async (id: string) => page.locator(`[data-testid=node-${id}]`).getAttribute('class');
-      for (const id of ['question', 'classify', 'route', 'specialist', 'answer']) expect((await status(id))?.includes('run-ok'), `${id} lit up as ok: ${await status(id)}`);
-      for (const id of ['general', 'detailed']) expect((await status(id))?.includes('run-skipped'), `${id} was skipped: ${await status(id)}`);
+      for (const id of ['question', 'classify', 'route', 'specialist', 'answer'])
+        expect((await status(id))?.includes('run-ok'), `${id} lit up as ok: ${await status(id)}`);
+      for (const id of ['general', 'detailed'])
+        expect((await status(id))?.includes('run-skipped'), `${id} was skipped: ${await status(id)}`);
       expect((await page.locator('.react-flow__edge.edge-taken').count()) === 4, 'four edges on the taken path');
       await page.locator('.react-flow__node[data-id="specialist"] .weir-node-id').click();
       await page.locator('[data-testid=trace-specialist]').waitFor();

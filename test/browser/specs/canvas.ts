@@ -24,7 +24,11 @@ export const canvasSpecs: Spec[] = [
       await page.locator('[data-testid=problems-list] .problem').first().waitFor();
       await pressShortcut(page, 'Escape');
       await page.locator('[data-testid=problems-list] .problem').first().click();
-      await page.waitForFunction(() => document.querySelector('[data-testid=node-id]') && (document.querySelector('[data-testid=node-id]') as HTMLInputElement).value === 'route');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=node-id]') &&
+          (document.querySelector('[data-testid=node-id]') as HTMLInputElement).value === 'route',
+      );
       await ctx.shot('problems-list');
       await pressShortcut(page, 'Control+z');
       await page.waitForFunction(() => !document.querySelector('[data-testid=node-route]')?.classList.contains('has-errors'));
@@ -63,7 +67,11 @@ export const canvasSpecs: Spec[] = [
     run: async (ctx) => {
       const { page, stack } = ctx;
       const flow = { ...generateFlow(300), id: 'large-300', name: 'Large flow' };
-      const put = await fetch(`${stack.url}/v1/flows/large-300?draft=1`, { method: 'PUT', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify(flow) });
+      const put = await fetch(`${stack.url}/v1/flows/large-300?draft=1`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(flow),
+      });
       expect(put.ok, `the large flow is stored: ${put.status}`);
       await ctx.open('/flows/large-300');
       await openFlow(page, 'large-300');

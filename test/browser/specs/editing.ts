@@ -17,10 +17,17 @@ export const editingSpecs: Spec[] = [
       const text = JSON.stringify(after);
       expect(!text.includes('nodes.classify'), 'no reference to nodes.classify is left');
       const route = after.nodes.find((n) => n.id === 'route')!.data as { cases: { expression: string }[] };
-      expectEqual(route.cases[0].expression, 'nodes.triage.output.topic == "technical" && nodes.triage.output.product == "X1000"', 'the condition reads the renamed node');
+      expectEqual(
+        route.cases[0].expression,
+        'nodes.triage.output.topic == "technical" && nodes.triage.output.product == "X1000"',
+        'the condition reads the renamed node',
+      );
       const general = after.nodes.find((n) => n.id === 'general')!.data as { prompt: { text: string } };
       expect(general.prompt.text.includes('{{nodes.triage.output.topic}}'), `the template reads the renamed node: ${general.prompt.text}`);
-      expect(after.edges.some((e) => e.source === 'triage' && e.target === 'route'), 'the edges follow the rename');
+      expect(
+        after.edges.some((e) => e.source === 'triage' && e.target === 'route'),
+        'the edges follow the rename',
+      );
       await page.locator('[data-testid=tab-problems]').click();
       await page.locator('.state-empty', { hasText: 'No problems' }).waitFor();
       await ctx.shot('rename-rewrites-references');
@@ -56,14 +63,24 @@ export const editingSpecs: Spec[] = [
       await editor.fill(JSON.stringify([{ name: 'no-question', input: { topic: 'billing' } }], null, 2));
       await issues.first().waitFor();
       const texts = await issues.allTextContents();
-      expect(texts.some((t) => t.includes('no-question') && t.includes('"question" is required')), `the missing field is named: ${texts.join(' | ')}`);
-      expect(texts.some((t) => t.includes('unknown input field "topic"')), `the unknown field is named: ${texts.join(' | ')}`);
+      expect(
+        texts.some((t) => t.includes('no-question') && t.includes('"question" is required')),
+        `the missing field is named: ${texts.join(' | ')}`,
+      );
+      expect(
+        texts.some((t) => t.includes('unknown input field "topic"')),
+        `the unknown field is named: ${texts.join(' | ')}`,
+      );
       await ctx.shot('examples-issues');
       await editor.fill('[{ "name": "x", ');
       await page.locator('[data-testid=examples-issues] li', { hasText: 'not valid JSON' }).waitFor();
       await editor.fill(JSON.stringify([{ name: 'ok', input: { question: 'Hi?' } }], null, 2));
       await page.locator('[data-testid=examples-editor] .field-ok').waitFor();
-      expectEqual((await currentFlow(page)).examples, [{ name: 'ok', input: { question: 'Hi?' } }], 'valid examples are stored in the flow');
+      expectEqual(
+        (await currentFlow(page)).examples,
+        [{ name: 'ok', input: { question: 'Hi?' } }],
+        'valid examples are stored in the flow',
+      );
     },
   },
 ];

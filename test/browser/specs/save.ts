@@ -48,7 +48,11 @@ export const saveSpecs: Spec[] = [
       await ctx.shot('draft-save');
       await count.click();
       await page.locator('[data-testid=problems-list] .problem').first().waitFor();
-      const res = await fetch(`${ctx.stack.url}/v1/flows/health-explainer/run`, { method: 'POST', headers: { authorization: `Bearer ${ctx.stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ input: {} }) });
+      const res = await fetch(`${ctx.stack.url}/v1/flows/health-explainer/run`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ctx.stack.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ input: {} }),
+      });
       expect(res.status === 422, `running the draft answers 422, got ${res.status}`);
       await pressShortcut(page, 'Control+z');
       await pressShortcut(page, 'Control+s');

@@ -24,7 +24,14 @@ import { PALETTE_MIME } from './palette';
 import { useFitView } from './use-fit-view';
 
 /** Measures the pane first, so a large flow can open at its start instead of fitted to specks. */
-const TYPE_COLORS: Record<string, string> = { input: '#94a3b8', prompt: '#5eaaa3', finetuned: '#a78bfa', condition: '#f0b15a', template: '#7cc0e6', output: '#64748b' };
+const TYPE_COLORS: Record<string, string> = {
+  input: '#94a3b8',
+  prompt: '#5eaaa3',
+  finetuned: '#a78bfa',
+  condition: '#f0b15a',
+  template: '#7cc0e6',
+  output: '#64748b',
+};
 const minimapColor = (n: WeirNode) => TYPE_COLORS[n.data.node.type] ?? '#cbd5e1';
 
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
@@ -64,7 +71,10 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
     [nodeCache, ed.flow, ed.selectedNodes, ed.measuredVersion],
   );
   const taken = useMemo(() => takenEdges(ed.flow, ed.run.status, ed.run.handles), [ed.flow, ed.run.status, ed.run.handles]);
-  const edges = useMemo(() => edgeCache(ed.flow, ed.selectedEdges, taken, ed.run.phase === 'running'), [edgeCache, ed.flow, ed.selectedEdges, taken, ed.run.phase]);
+  const edges = useMemo(
+    () => edgeCache(ed.flow, ed.selectedEdges, taken, ed.run.phase === 'running'),
+    [edgeCache, ed.flow, ed.selectedEdges, taken, ed.run.phase],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<WeirNode>[]) => {
@@ -109,7 +119,13 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
 
   const onDelete: OnDelete<WeirNode, Edge> = useCallback(
     ({ nodes: n, edges: e }) => {
-      ed.update((f) => removeElements(f, n.map((x) => x.id), e.map((x) => x.id)));
+      ed.update((f) =>
+        removeElements(
+          f,
+          n.map((x) => x.id),
+          e.map((x) => x.id),
+        ),
+      );
       ed.select([]);
     },
     [ed],
@@ -165,7 +181,16 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       minZoom={0.1}
     >
       <Background gap={20} size={1} />
-      {ed.flow.nodes.length > 0 && <MiniMap pannable zoomable className="minimap" maskColor="rgba(100, 116, 139, 0.12)" nodeColor={minimapColor} nodeBorderRadius={3} />}
+      {ed.flow.nodes.length > 0 && (
+        <MiniMap
+          pannable
+          zoomable
+          className="minimap"
+          maskColor="rgba(100, 116, 139, 0.12)"
+          nodeColor={minimapColor}
+          nodeBorderRadius={3}
+        />
+      )}
       <Controls showInteractive={false} showFitView={false}>
         <ControlButton onClick={() => fitView()} title="Fit view" aria-label="Fit view">
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>

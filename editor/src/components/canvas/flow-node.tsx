@@ -34,10 +34,21 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
     measuredKey.current = handleKey;
     updateNodeInternals(node.id);
   }, [handleKey, node.id, updateNodeInternals]);
-  const cls = ['weir-node', `type-${node.type}`, selected && 'is-selected', errorCount && 'has-errors', problems.length && !errorCount && 'has-warnings', status && `run-${status}`];
+  const cls = [
+    'weir-node',
+    `type-${node.type}`,
+    selected && 'is-selected',
+    errorCount && 'has-errors',
+    problems.length && !errorCount && 'has-warnings',
+    status && `run-${status}`,
+  ];
   const single = handles.length === 1 && handles[0].id === 'out';
   return (
-    <div className={cls.filter(Boolean).join(' ')} data-testid={`node-${node.id}`} title={problems.map((p) => p.message).join('\n') || undefined}>
+    <div
+      className={cls.filter(Boolean).join(' ')}
+      data-testid={`node-${node.id}`}
+      title={problems.map((p) => p.message).join('\n') || undefined}
+    >
       {def?.acceptsInput !== false && <Handle type="target" position={Position.Left} className="handle-in" />}
       <div className="weir-node-head">
         <span className="weir-node-type">{def?.label ?? node.type}</span>

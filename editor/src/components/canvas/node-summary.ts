@@ -12,7 +12,10 @@ export function nodeSummary(node: FlowNode): string[] {
     case 'input':
       return ['request input'];
     case 'prompt':
-      return [`${d.provider ? `${String(d.provider)} · ` : ''}${String(d.model ?? 'prompt default model')}${format}`, ...(promptLine ? [promptLine] : [])];
+      return [
+        `${d.provider ? `${String(d.provider)} · ` : ''}${String(d.model ?? 'prompt default model')}${format}`,
+        ...(promptLine ? [promptLine] : []),
+      ];
     case 'finetuned':
       return [clip(String(d.model ?? ''), 44), `base ${String(d.baseModel ?? '?')}`];
     case 'condition':

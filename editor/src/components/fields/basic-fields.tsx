@@ -16,7 +16,10 @@ export function TextInput(props: { value: unknown; onChange: (v: string | undefi
 
 export function NumberInput(props: { value: unknown; schema: JsonSchema; onChange: (v: number | undefined) => void; testId?: string }) {
   const [text, setText] = useState(props.value === undefined ? '' : String(props.value));
-  useEffect(() => setText((t) => (Number(t) === props.value && t !== '' ? t : props.value === undefined ? '' : String(props.value))), [props.value]);
+  useEffect(
+    () => setText((t) => (Number(t) === props.value && t !== '' ? t : props.value === undefined ? '' : String(props.value))),
+    [props.value],
+  );
   return (
     <input
       className="input"
@@ -36,7 +39,13 @@ export function NumberInput(props: { value: unknown; schema: JsonSchema; onChang
   );
 }
 
-export function EnumSelect(props: { value: unknown; options: (string | number)[]; optional: boolean; onChange: (v: string | number | undefined) => void; testId?: string }) {
+export function EnumSelect(props: {
+  value: unknown;
+  options: (string | number)[];
+  optional: boolean;
+  onChange: (v: string | number | undefined) => void;
+  testId?: string;
+}) {
   return (
     <select
       className="input"

@@ -13,7 +13,13 @@ export function celError(source: string): string | undefined {
   }
 }
 
-export function CelInput(props: { value: unknown; onChange: (v: string | undefined) => void; placeholder?: string; testId?: string; problems?: Problem[] }) {
+export function CelInput(props: {
+  value: unknown;
+  onChange: (v: string | undefined) => void;
+  placeholder?: string;
+  testId?: string;
+  problems?: Problem[];
+}) {
   const source = typeof props.value === 'string' ? props.value : '';
   const error = useMemo(() => celError(source), [source]);
   // Grows with the expression (any width: the inspector, a record row), so it is read whole.

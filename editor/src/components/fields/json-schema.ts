@@ -30,7 +30,12 @@ export function dataSchemaOf(def: AnyNodeDefinition): JsonSchema {
 }
 
 export const isCel = (s: JsonSchema | undefined) => /\bCEL\b/.test(s?.description ?? '');
-export const isTemplate = (key: string, s: JsonSchema | undefined) => key === 'system' || key === 'template' || /\btemplate\b/i.test(s?.description ?? '');
+export const isTemplate = (key: string, s: JsonSchema | undefined) =>
+  key === 'system' || key === 'template' || /\btemplate\b/i.test(s?.description ?? '');
 
 /** "responseFormat" -> "Response format". */
-export const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()).replace(/ ([A-Z])/g, (m) => m.toLowerCase());
+export const humanize = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/^./, (c) => c.toUpperCase())
+    .replace(/ ([A-Z])/g, (m) => m.toLowerCase());

@@ -21,7 +21,14 @@ function newItem(item: JsonSchema, list: Obj[]): Obj {
   return out;
 }
 
-export function ListInput(props: { schema: JsonSchema; value: unknown; onChange: (v: unknown) => void; problems: Problem[]; path: string; testId: string }) {
+export function ListInput(props: {
+  schema: JsonSchema;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  problems: Problem[];
+  path: string;
+  testId: string;
+}) {
   const list = Array.isArray(props.value) ? (props.value as Obj[]) : [];
   const item = props.schema.items ?? {};
   const move = (i: number, d: number) => {
@@ -35,9 +42,15 @@ export function ListInput(props: { schema: JsonSchema; value: unknown; onChange:
         <div className="list-item" key={i} data-testid={`${props.testId}-${i}`}>
           <div className="list-item-bar">
             <span className="list-item-title">#{i + 1}</span>
-            <button className="icon-btn" title="Move up" disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
-            <button className="icon-btn" title="Move down" disabled={i === list.length - 1} onClick={() => move(i, 1)}>↓</button>
-            <button className="icon-btn danger" title="Remove" onClick={() => props.onChange(list.filter((_, j) => j !== i))}>×</button>
+            <button className="icon-btn" title="Move up" disabled={i === 0} onClick={() => move(i, -1)}>
+              ↑
+            </button>
+            <button className="icon-btn" title="Move down" disabled={i === list.length - 1} onClick={() => move(i, 1)}>
+              ↓
+            </button>
+            <button className="icon-btn danger" title="Remove" onClick={() => props.onChange(list.filter((_, j) => j !== i))}>
+              ×
+            </button>
           </div>
           <SchemaForm
             schema={item}
@@ -68,15 +81,27 @@ export function RecordInput(props: { schema: JsonSchema; value: unknown; onChang
         <div className="record-row" key={k}>
           <code className="record-key">{k}</code>
           {cel ? (
-            <CelInput value={v} testId={`${props.testId}-${k}`} onChange={(nv) => set(entries.map((e, j) => (j === i ? [k, nv ?? ''] : e)))} />
+            <CelInput
+              value={v}
+              testId={`${props.testId}-${k}`}
+              onChange={(nv) => set(entries.map((e, j) => (j === i ? [k, nv ?? ''] : e)))}
+            />
           ) : (
             <input className="input" value={v} onChange={(e) => set(entries.map((x, j) => (j === i ? [k, e.target.value] : x)))} />
           )}
-          <button className="icon-btn danger" title="Remove" onClick={() => set(entries.filter((_, j) => j !== i))}>×</button>
+          <button className="icon-btn danger" title="Remove" onClick={() => set(entries.filter((_, j) => j !== i))}>
+            ×
+          </button>
         </div>
       ))}
       <div className="record-row">
-        <input className="input" placeholder="new field name" value={newKey} data-testid={`${props.testId}-new`} onChange={(e) => setNewKey(e.target.value.trim())} />
+        <input
+          className="input"
+          placeholder="new field name"
+          value={newKey}
+          data-testid={`${props.testId}-new`}
+          onChange={(e) => setNewKey(e.target.value.trim())}
+        />
         <button
           className="btn btn-small"
           disabled={!newKey || entries.some(([k]) => k === newKey)}

@@ -19,10 +19,18 @@ export function PromptInput(props: { value: unknown; optional: boolean; onChange
   return (
     <div className="prompt-field">
       <div className="segmented" role="tablist">
-        <button className={mode === 'ref' ? 'on' : ''} data-testid="prompt-mode-ref" onClick={() => mode !== 'ref' && props.onChange({ ref: '' })}>
+        <button
+          className={mode === 'ref' ? 'on' : ''}
+          data-testid="prompt-mode-ref"
+          onClick={() => mode !== 'ref' && props.onChange({ ref: '' })}
+        >
           KV prompt
         </button>
-        <button className={mode === 'text' ? 'on' : ''} data-testid="prompt-mode-text" onClick={() => mode !== 'text' && props.onChange({ text: '{{input.question}}' })}>
+        <button
+          className={mode === 'text' ? 'on' : ''}
+          data-testid="prompt-mode-text"
+          onClick={() => mode !== 'text' && props.onChange({ text: '{{input.question}}' })}
+        >
           Inline template
         </button>
         {props.optional && (
@@ -32,7 +40,14 @@ export function PromptInput(props: { value: unknown; optional: boolean; onChange
         )}
       </div>
       {mode === 'ref' && <RefPicker value={(value as { ref: string }).ref} onChange={(ref) => props.onChange({ ref })} />}
-      {mode === 'text' && <TemplateInput value={(value as { text: string }).text} rows={5} testId="prompt-text" onChange={(text) => props.onChange({ text: text ?? '' })} />}
+      {mode === 'text' && (
+        <TemplateInput
+          value={(value as { text: string }).text}
+          rows={5}
+          testId="prompt-text"
+          onChange={(text) => props.onChange({ text: text ?? '' })}
+        />
+      )}
       {mode === 'none' && <div className="field-help">The model gets the request input as the user message.</div>}
     </div>
   );
@@ -49,10 +64,15 @@ function RefPicker({ value, onChange }: { value: string; onChange: (ref: string)
   return (
     <div className="ref-picker">
       <div className="row">
-        <select className="input" data-testid="prompt-name" value={name} onChange={(e) => {
-          const p = list.find((x) => x.name === e.target.value);
-          onChange(p ? `${p.name}@${'production' in p.labels ? 'production' : p.latest}` : '');
-        }}>
+        <select
+          className="input"
+          data-testid="prompt-name"
+          value={name}
+          onChange={(e) => {
+            const p = list.find((x) => x.name === e.target.value);
+            onChange(p ? `${p.name}@${'production' in p.labels ? 'production' : p.latest}` : '');
+          }}
+        >
           <option value="">Choose a prompt…</option>
           {list.map((p) => (
             <option key={p.name} value={p.name}>
@@ -60,7 +80,13 @@ function RefPicker({ value, onChange }: { value: string; onChange: (ref: string)
             </option>
           ))}
         </select>
-        <select className="input input-narrow" data-testid="prompt-pin" value={pin} disabled={!chosen} onChange={(e) => onChange(`${name}@${e.target.value}`)}>
+        <select
+          className="input input-narrow"
+          data-testid="prompt-pin"
+          value={pin}
+          disabled={!chosen}
+          onChange={(e) => onChange(`${name}@${e.target.value}`)}
+        >
           {pins.map((p) => (
             <option key={p} value={p}>
               {/^\d+$/.test(p) ? `version ${p}` : `${p} (v${chosen!.labels[p]})`}

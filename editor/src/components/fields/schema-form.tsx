@@ -22,7 +22,8 @@ export interface FormProps {
   testId: string;
 }
 
-export const problemsAt = (problems: Problem[], path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
+export const problemsAt = (problems: Problem[], path: string) =>
+  problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
 
 /**
  * Syntax errors of CEL and Mustache fields are shown by the field itself as you type (the same
@@ -53,8 +54,23 @@ export function SchemaForm({ schema, value, onChange, problems, path, testId }: 
         const own = problemsAt(problems, fieldPath);
         const nested = s.type === 'array' || (s.type === 'object' && s.properties);
         return (
-          <FieldShell key={key} label={humanize(key)} help={s.description} required={required.has(key)} problems={shownProblems(nested ? own.filter((p) => p.path === fieldPath) : own)}>
-            <FieldControl name={key} schema={s} value={value[key]} optional={!required.has(key)} set={set} problems={own} path={fieldPath} testId={`${testId}-${key}`} />
+          <FieldShell
+            key={key}
+            label={humanize(key)}
+            help={s.description}
+            required={required.has(key)}
+            problems={shownProblems(nested ? own.filter((p) => p.path === fieldPath) : own)}
+          >
+            <FieldControl
+              name={key}
+              schema={s}
+              value={value[key]}
+              optional={!required.has(key)}
+              set={set}
+              problems={own}
+              path={fieldPath}
+              testId={`${testId}-${key}`}
+            />
           </FieldShell>
         );
       })}
@@ -63,12 +79,37 @@ export function SchemaForm({ schema, value, onChange, problems, path, testId }: 
 }
 
 /** Hints for empty optional text fields, which otherwise look unfinished. */
-const PLACEHOLDERS: Record<string, string> = { provider: 'default', model: 'e.g. gpt-4o-mini', baseModel: 'e.g. gpt-4o-mini-2024-07-18', label: 'shown on the handle' };
+const PLACEHOLDERS: Record<string, string> = {
+  provider: 'default',
+  model: 'e.g. gpt-4o-mini',
+  baseModel: 'e.g. gpt-4o-mini-2024-07-18',
+  label: 'shown on the handle',
+};
 
-export function FieldControl(props: { name: string; schema: JsonSchema; value: unknown; optional: boolean; set: (v: unknown) => void; problems: Problem[]; path: string; testId: string }) {
+export function FieldControl(props: {
+  name: string;
+  schema: JsonSchema;
+  value: unknown;
+  optional: boolean;
+  set: (v: unknown) => void;
+  problems: Problem[];
+  path: string;
+  testId: string;
+}) {
   const { name, schema: s, value, set, testId } = props;
   if (name === 'prompt' && s.anyOf) return <PromptInput value={value} optional={props.optional} onChange={set} problems={props.problems} />;
-  if (s.anyOf) return <VariantInput schema={s} value={value} optional={props.optional} onChange={set} problems={props.problems} path={props.path} testId={testId} />;
+  if (s.anyOf)
+    return (
+      <VariantInput
+        schema={s}
+        value={value}
+        optional={props.optional}
+        onChange={set}
+        problems={props.problems}
+        path={props.path}
+        testId={testId}
+      />
+    );
   if (s.enum) return <EnumSelect value={value} options={s.enum} optional={props.optional} onChange={set} testId={testId} />;
   switch (s.type) {
     case 'string':
@@ -84,7 +125,16 @@ export function FieldControl(props: { name: string; schema: JsonSchema; value: u
       return <ListInput schema={s} value={value} onChange={set} problems={props.problems} path={props.path} testId={testId} />;
     case 'object':
       if (s.properties) {
-        return <SchemaForm schema={s} value={(value as Obj) ?? {}} onChange={(v) => set(v)} problems={props.problems} path={props.path} testId={testId} />;
+        return (
+          <SchemaForm
+            schema={s}
+            value={(value as Obj) ?? {}}
+            onChange={(v) => set(v)}
+            problems={props.problems}
+            path={props.path}
+            testId={testId}
+          />
+        );
       }
       if (s.additionalProperties && typeof s.additionalProperties === 'object' && s.additionalProperties.type === 'string') {
         return <RecordInput schema={s} value={value} onChange={set} testId={testId} />;

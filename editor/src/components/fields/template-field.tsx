@@ -54,14 +54,14 @@ export function TemplateInput(props: { value: unknown; onChange: (v: string | un
           {'\n'}
         </pre>
         <textarea
-        className="input code highlight-input"
-        rows={props.rows ?? 4}
-        spellCheck={false}
-        data-testid={props.testId}
-        onScroll={(e) => backdrop.current && (backdrop.current.scrollTop = e.currentTarget.scrollTop)}
-        value={text}
-        placeholder="Text with {{input.question}} or {{nodes.<id>.output}}"
-        onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}
+          className="input code highlight-input"
+          rows={props.rows ?? 4}
+          spellCheck={false}
+          data-testid={props.testId}
+          onScroll={(e) => backdrop.current && (backdrop.current.scrollTop = e.currentTarget.scrollTop)}
+          value={text}
+          placeholder="Text with {{input.question}} or {{nodes.<id>.output}}"
+          onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}
         />
       </div>
       {error ? <div className="field-error">{error}</div> : text && <VariableChips names={variables} />}

@@ -20,11 +20,21 @@ const matches = (s: JsonSchema, value: unknown) => {
 const seed = (s: JsonSchema): Record<string, unknown> =>
   Object.fromEntries((s.required ?? []).map((k) => [k, s.properties?.[k]?.const ?? '']));
 
-export function VariantInput(props: { schema: JsonSchema; value: unknown; optional: boolean; onChange: (v: unknown) => void; problems: Problem[]; path: string; testId: string }) {
+export function VariantInput(props: {
+  schema: JsonSchema;
+  value: unknown;
+  optional: boolean;
+  onChange: (v: unknown) => void;
+  problems: Problem[];
+  path: string;
+  testId: string;
+}) {
   const variants = props.schema.anyOf ?? [];
   const index = variants.findIndex((v) => matches(v, props.value));
   const current = variants[index];
-  const rest = current ? { ...current, properties: Object.fromEntries(Object.entries(current.properties ?? {}).filter(([, p]) => p.const === undefined)) } : undefined;
+  const rest = current
+    ? { ...current, properties: Object.fromEntries(Object.entries(current.properties ?? {}).filter(([, p]) => p.const === undefined)) }
+    : undefined;
   return (
     <div className="variant">
       <select
@@ -42,7 +52,14 @@ export function VariantInput(props: { schema: JsonSchema; value: unknown; option
       </select>
       {rest && Object.keys(rest.properties ?? {}).length > 0 && (
         <div className="nested">
-          <SchemaForm schema={rest} value={props.value as Record<string, unknown>} onChange={(v) => props.onChange(inSchemaOrder(current, v))} problems={props.problems} path={props.path} testId={props.testId} />
+          <SchemaForm
+            schema={rest}
+            value={props.value as Record<string, unknown>}
+            onChange={(v) => props.onChange(inSchemaOrder(current, v))}
+            problems={props.problems}
+            path={props.path}
+            testId={props.testId}
+          />
         </div>
       )}
     </div>

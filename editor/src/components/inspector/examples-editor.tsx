@@ -7,7 +7,11 @@ export function ExamplesEditor({ flow, onChange }: { flow: Flow; onChange: (exam
   const [text, setText] = useState(() => show(flow.examples));
   // Follow the flow when it changes from outside (undo), unless the text already says the same.
   useEffect(() => {
-    setText((t) => (checkExamples(t, flow.input).examples && JSON.stringify(JSON.parse(t || '[]')) === JSON.stringify(flow.examples ?? []) ? t : show(flow.examples)));
+    setText((t) =>
+      checkExamples(t, flow.input).examples && JSON.stringify(JSON.parse(t || '[]')) === JSON.stringify(flow.examples ?? [])
+        ? t
+        : show(flow.examples),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the examples change
   }, [flow.examples]);
   const { issues } = useMemo(() => checkExamples(text, flow.input), [text, flow.input]);
@@ -15,7 +19,8 @@ export function ExamplesEditor({ flow, onChange }: { flow: Flow; onChange: (exam
     <div className="field" data-testid="examples-editor">
       <div className="field-label">Examples</div>
       <div className="field-help">
-        Inputs the run panel offers, as JSON: <code>{'[{ "name": "...", "input": { ... } }]'}</code>. Each input is checked against the input fields above.
+        Inputs the run panel offers, as JSON: <code>{'[{ "name": "...", "input": { ... } }]'}</code>. Each input is checked against the
+        input fields above.
       </div>
       <textarea
         className={`input code${issues.length ? ' input-invalid' : ''}`}
@@ -40,7 +45,9 @@ export function ExamplesEditor({ flow, onChange }: { flow: Flow; onChange: (exam
           </li>
         ))}
       </ul>
-      {!issues.length && text.trim() !== '' && text.trim() !== '[]' && <div className="field-ok">Every example fits the input declaration.</div>}
+      {!issues.length && text.trim() !== '' && text.trim() !== '[]' && (
+        <div className="field-ok">Every example fits the input declaration.</div>
+      )}
     </div>
   );
 }

@@ -24,7 +24,13 @@ export function FlowSettings() {
       </label>
       <label className="field">
         <div className="field-label">Description</div>
-        <textarea className="input" rows={Math.min(6, Math.max(2, Math.ceil((flow.description ?? '').length / 48)))} data-testid="flow-description" value={flow.description ?? ''} onChange={(e) => set('description', e.target.value)} />
+        <textarea
+          className="input"
+          rows={Math.min(6, Math.max(2, Math.ceil((flow.description ?? '').length / 48)))}
+          data-testid="flow-description"
+          value={flow.description ?? ''}
+          onChange={(e) => set('description', e.target.value)}
+        />
       </label>
       <label className="field field-inline">
         <input type="checkbox" checked={flow.public === true} onChange={(e) => set('public', e.target.checked ? true : undefined)} />

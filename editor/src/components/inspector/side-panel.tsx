@@ -11,7 +11,13 @@ export function SidePanel() {
   const selected = ed.selectedNodes.size === 1 ? ed.flow.nodes.find((n) => ed.selectedNodes.has(n.id)) : undefined;
   const errors = ed.problems.filter((p) => p.severity === 'error').length;
   const tab = (id: Panel, label: string, extra?: string) => (
-    <button role="tab" aria-selected={ed.panel === id} className={ed.panel === id ? 'tab on' : 'tab'} data-testid={`tab-${id}`} onClick={() => ed.setPanel(id)}>
+    <button
+      role="tab"
+      aria-selected={ed.panel === id}
+      className={ed.panel === id ? 'tab on' : 'tab'}
+      data-testid={`tab-${id}`}
+      onClick={() => ed.setPanel(id)}
+    >
       {label}
       {extra && <span className={errors ? 'tab-count bad' : 'tab-count'}>{extra}</span>}
     </button>
@@ -25,21 +31,21 @@ export function SidePanel() {
       </div>
       <div className="side-body">
         <PanelBoundary resetKey={`${ed.panel}:${selected?.id ?? ''}`}>
-        <Suspense fallback={<Loading what="the panel" />}>
-        {ed.panel === 'inspect' &&
-          (selected ? (
-            <NodeInspector key={selected.id} node={selected} />
-          ) : ed.selectedNodes.size > 1 ? (
-            <div className="state state-empty">
-              <strong>{ed.selectedNodes.size} nodes selected</strong>
-              <div>Move them together, copy (Ctrl+C), duplicate (Ctrl+D) or delete them.</div>
-            </div>
-          ) : (
-            <FlowSettings />
-          ))}
-        {ed.panel === 'run' && <RunPanel />}
-        {ed.panel === 'problems' && <ProblemsList />}
-        </Suspense>
+          <Suspense fallback={<Loading what="the panel" />}>
+            {ed.panel === 'inspect' &&
+              (selected ? (
+                <NodeInspector key={selected.id} node={selected} />
+              ) : ed.selectedNodes.size > 1 ? (
+                <div className="state state-empty">
+                  <strong>{ed.selectedNodes.size} nodes selected</strong>
+                  <div>Move them together, copy (Ctrl+C), duplicate (Ctrl+D) or delete them.</div>
+                </div>
+              ) : (
+                <FlowSettings />
+              ))}
+            {ed.panel === 'run' && <RunPanel />}
+            {ed.panel === 'problems' && <ProblemsList />}
+          </Suspense>
         </PanelBoundary>
       </div>
     </aside>

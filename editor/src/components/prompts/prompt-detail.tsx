@@ -42,7 +42,13 @@ export function PromptDetailView({ name, known, onChanged }: { name: string; kno
       </div>
       {d && <LabelEditor name={name} labels={d.labels} versions={versions.map((v) => v.version)} onChanged={changed} />}
       {versions.length > 0 && (
-        <VersionDiff versions={versions} left={byNumber(left) ?? versions[0]} right={byNumber(right) ?? versions[versions.length - 1]} onLeft={setLeft} onRight={setRight} />
+        <VersionDiff
+          versions={versions}
+          left={byNumber(left) ?? versions[0]}
+          right={byNumber(right) ?? versions[versions.length - 1]}
+          onLeft={setLeft}
+          onRight={setRight}
+        />
       )}
       <div className="two-col">
         <AddVersion name={name} base={byNumber(latest)} onAdded={changed} />

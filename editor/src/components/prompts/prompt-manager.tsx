@@ -20,7 +20,11 @@ export function PromptManager({ selected }: { selected?: string }) {
         <ul>
           {prompts.data?.map((p) => (
             <li key={p.name}>
-              <button className={p.name === current ? 'prompt-item on' : 'prompt-item'} data-testid={`prompt-${p.name}`} onClick={() => navigate(`/prompts/${p.name}`)}>
+              <button
+                className={p.name === current ? 'prompt-item on' : 'prompt-item'}
+                data-testid={`prompt-${p.name}`}
+                onClick={() => navigate(`/prompts/${p.name}`)}
+              >
                 <span className="prompt-item-name">{p.name}</span>
                 <span className="prompt-item-meta">
                   v{p.latest}
@@ -35,7 +39,12 @@ export function PromptManager({ selected }: { selected?: string }) {
           ))}
         </ul>
         <form className="row" onSubmit={(e) => (e.preventDefault(), navigate(`/prompts/${newName}`), setNewName(''))}>
-          <input className="input" placeholder="new-prompt-name" value={newName} onChange={(e) => setNewName(e.target.value.toLowerCase().replace(/[^a-z0-9_-]/g, '-'))} />
+          <input
+            className="input"
+            placeholder="new-prompt-name"
+            value={newName}
+            onChange={(e) => setNewName(e.target.value.toLowerCase().replace(/[^a-z0-9_-]/g, '-'))}
+          />
           <button className="btn btn-small" disabled={!/^[a-z0-9][a-z0-9_-]*$/.test(newName)}>
             New
           </button>
@@ -43,7 +52,12 @@ export function PromptManager({ selected }: { selected?: string }) {
       </aside>
       <div className="prompt-main">
         {current ? (
-          <PromptDetailView key={current} name={current} onChanged={prompts.reload} known={!!prompts.data?.some((p) => p.name === current)} />
+          <PromptDetailView
+            key={current}
+            name={current}
+            onChanged={prompts.reload}
+            known={!!prompts.data?.some((p) => p.name === current)}
+          />
         ) : (
           !prompts.loading && <Empty title="Choose a prompt">Or create one on the left.</Empty>
         )}

@@ -19,7 +19,8 @@ async function usages(name: string) {
             return [];
           }
         })();
-        for (const r of refs) if (r.source.split('@')[0] === name) found.push({ flowId: flow.id, flowName: flow.name, nodeId: n.id, ref: r.source });
+        for (const r of refs)
+          if (r.source.split('@')[0] === name) found.push({ flowId: flow.id, flowName: flow.name, nodeId: n.id, ref: r.source });
       }
     }),
   );

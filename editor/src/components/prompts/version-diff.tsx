@@ -3,7 +3,17 @@ import type { PromptVersion } from '../../api/types';
 import { lineDiff, type DiffPart } from '../../state/line-diff';
 import { templateText } from './prompt-text';
 
-function Picker({ versions, value, onChange, testId }: { versions: PromptVersion[]; value: number; onChange: (v: number) => void; testId: string }) {
+function Picker({
+  versions,
+  value,
+  onChange,
+  testId,
+}: {
+  versions: PromptVersion[];
+  value: number;
+  onChange: (v: number) => void;
+  testId: string;
+}) {
   return (
     <select className="input input-narrow" value={value} data-testid={testId} onChange={(e) => onChange(Number(e.target.value))}>
       {versions.map((v) => (
@@ -15,7 +25,8 @@ function Picker({ versions, value, onChange, testId }: { versions: PromptVersion
   );
 }
 
-const meta = (v: PromptVersion) => [v.model, v.temperature !== undefined ? `temp ${v.temperature}` : '', v.note, v.createdAt?.slice(0, 10)].filter(Boolean).join(' · ');
+const meta = (v: PromptVersion) =>
+  [v.model, v.temperature !== undefined ? `temp ${v.temperature}` : '', v.note, v.createdAt?.slice(0, 10)].filter(Boolean).join(' · ');
 
 /** One side of a row; on changed rows the words that differ are marked. */
 function Cell({ text, parts, side }: { text?: string; parts?: DiffPart[]; side: 'left' | 'right' }) {
@@ -36,7 +47,13 @@ function Cell({ text, parts, side }: { text?: string; parts?: DiffPart[]; side: 
   );
 }
 
-export function VersionDiff(props: { versions: PromptVersion[]; left: PromptVersion; right: PromptVersion; onLeft: (v: number) => void; onRight: (v: number) => void }) {
+export function VersionDiff(props: {
+  versions: PromptVersion[];
+  left: PromptVersion;
+  right: PromptVersion;
+  onLeft: (v: number) => void;
+  onRight: (v: number) => void;
+}) {
   const rows = lineDiff(templateText(props.left.template), templateText(props.right.template));
   const changes = rows.filter((r) => r.kind !== 'same').length;
   return (

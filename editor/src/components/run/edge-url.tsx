@@ -31,10 +31,14 @@ export function EdgeUrl({ flow, input }: { flow: Flow; input: unknown }) {
   return (
     <div className="edge-url">
       <div className="row">
-        <code className="code-inline grow" data-testid="edge-url">{url}</code>
+        <code className="code-inline grow" data-testid="edge-url">
+          {url}
+        </code>
         <CopyButton text={url} label="Copy edge URL" testId="copy-url" />
       </div>
-      <pre className="code-block" data-testid="curl">{curl}</pre>
+      <pre className="code-block" data-testid="curl">
+        {curl}
+      </pre>
       <CopyButton text={curl} label="Copy curl" testId="copy-curl" />
     </div>
   );

@@ -50,7 +50,11 @@ export function NodeTrace({ entry }: { entry: TraceEntry }) {
           </>
         )}
       </dl>
-      {entry.error && <div className="field-error">{entry.error.code}: {entry.error.message}</div>}
+      {entry.error && (
+        <div className="field-error">
+          {entry.error.code}: {entry.error.message}
+        </div>
+      )}
       {entry.messages?.map((m, i) => (
         <div key={i} className="message">
           <div className="message-role">{m.role}</div>

@@ -59,7 +59,13 @@ export function RunInputForm({ flow, values, onChange }: { flow: Flow; values: I
             ) : f.type === 'boolean' ? (
               <input type="checkbox" data-testid={`run-input-${k}`} checked={v === true} onChange={(e) => set(e.target.checked)} />
             ) : f.type === 'string' ? (
-              <textarea className="input" rows={3} data-testid={`run-input-${k}`} value={String(v ?? '')} onChange={(e) => set(e.target.value)} />
+              <textarea
+                className="input"
+                rows={3}
+                data-testid={`run-input-${k}`}
+                value={String(v ?? '')}
+                onChange={(e) => set(e.target.value)}
+              />
             ) : (
               <input className="input code" data-testid={`run-input-${k}`} value={String(v ?? '')} onChange={(e) => set(e.target.value)} />
             )}

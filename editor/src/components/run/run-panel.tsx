@@ -37,9 +37,12 @@ export function RunPanel() {
     abort.current = new AbortController();
     let state = startRun(Date.now());
     ed.setRun(state);
-    await runFlowStream(flow.id, body, (event) => ed.setRun((state = runReducer(state, event))), abort.current.signal).catch((err: Error) => {
-      if (err.name !== 'AbortError') ed.setRun((state = runReducer(state, { type: 'error', error: { code: 'network', message: err.message } })));
-    });
+    await runFlowStream(flow.id, body, (event) => ed.setRun((state = runReducer(state, event))), abort.current.signal).catch(
+      (err: Error) => {
+        if (err.name !== 'AbortError')
+          ed.setRun((state = runReducer(state, { type: 'error', error: { code: 'network', message: err.message } })));
+      },
+    );
   };
 
   const selectedId = ed.selectedNodes.size === 1 ? [...ed.selectedNodes][0] : undefined;
@@ -49,7 +52,11 @@ export function RunPanel() {
       {examples.length > 0 && (
         <label className="field">
           <div className="field-label">Example</div>
-          <select className="input" data-testid="run-example" onChange={(e) => e.target.value !== '' && setValues(valuesFromInput(flow, examples[Number(e.target.value)].input))}>
+          <select
+            className="input"
+            data-testid="run-example"
+            onChange={(e) => e.target.value !== '' && setValues(valuesFromInput(flow, examples[Number(e.target.value)].input))}
+          >
             {examples.map((x, i) => (
               <option key={i} value={i}>
                 {x.name}
@@ -82,12 +89,25 @@ export function RunPanel() {
             {run.durationMs !== undefined && <span className="field-type"> {run.durationMs} ms</span>}
             {run.usage && <span className="field-type"> · {run.usage.inputTokens + run.usage.outputTokens} tokens</span>}
           </div>
-          {run.error && <div className="field-error">{run.error.nodeId ? `${run.error.nodeId}: ` : ''}{run.error.message}</div>}
+          {run.error && (
+            <div className="field-error">
+              {run.error.nodeId ? `${run.error.nodeId}: ` : ''}
+              {run.error.message}
+            </div>
+          )}
           {run.phase === 'running' && run.tokens && <pre className="code-block">{run.tokens}</pre>}
-          {run.output !== undefined && <pre className="code-block" data-testid="run-output">{typeof run.output === 'string' ? run.output : JSON.stringify(run.output, null, 2)}</pre>}
+          {run.output !== undefined && (
+            <pre className="code-block" data-testid="run-output">
+              {typeof run.output === 'string' ? run.output : JSON.stringify(run.output, null, 2)}
+            </pre>
+          )}
         </div>
       )}
-      {entry ? <NodeTrace entry={entry} /> : run.trace.length > 0 && <div className="field-help">Click a node to see its prompt, output, tokens and latency.</div>}
+      {entry ? (
+        <NodeTrace entry={entry} />
+      ) : (
+        run.trace.length > 0 && <div className="field-help">Click a node to see its prompt, output, tokens and latency.</div>
+      )}
       <div className="field-label section">Call it</div>
       <EdgeUrl flow={flow} input={input} />
     </div>

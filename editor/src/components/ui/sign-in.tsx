@@ -27,8 +27,18 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
         <div className="brand brand-large">
           <span className="brand-mark">≋</span> Weir
         </div>
-        <p>Sign in with the admin token. Locally, open the link that <code>npm start</code> prints; it signs you in.</p>
-        <input className="input" type="password" placeholder="ADMIN_TOKEN" autoFocus value={token} onChange={(e) => setText(e.target.value)} data-testid="token-input" />
+        <p>
+          Sign in with the admin token. Locally, open the link that <code>npm start</code> prints; it signs you in.
+        </p>
+        <input
+          className="input"
+          type="password"
+          placeholder="ADMIN_TOKEN"
+          autoFocus
+          value={token}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="token-input"
+        />
         {error && <div className="field-error">{error}</div>}
         <button className="btn btn-primary" disabled={!token || busy}>
           {busy ? 'Checking…' : 'Sign in'}
