@@ -46,8 +46,14 @@ export async function benchHttp(requests = 300) {
     const weirMs: number[] = [];
     const baseMs: number[] = [];
     for (let i = 0; i < requests; i++) {
-      if (i % 2) weirMs.push(await weirReq()), baseMs.push(await baseReq());
-      else baseMs.push(await baseReq()), weirMs.push(await weirReq());
+      // Alternate which goes first, so neither always runs on a just-warmed machine.
+      if (i % 2) {
+        weirMs.push(await weirReq());
+        baseMs.push(await baseReq());
+      } else {
+        baseMs.push(await baseReq());
+        weirMs.push(await weirReq());
+      }
     }
     const result = { requests, weir: stats(weirMs), baseline: stats(baseMs), ratio: 0 };
     result.ratio = result.weir.meanMs / result.baseline.meanMs;

@@ -41,7 +41,9 @@ export async function runFlowStream(
   onEvent: (e: StreamEvent) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const res = await fetch(`/v1/flows/${encodeURIComponent(flowId)}/run`, {
+  // The editor runs what it edits: the draft (`@draft`, admin token), not the production version
+  // that the unpinned edge URL serves once the flow is published.
+  const res = await fetch(`/v1/flows/${encodeURIComponent(flowId)}@draft/run`, {
     method: 'POST',
     headers: { ...authHeaders(), 'content-type': 'application/json', accept: 'text/event-stream' },
     body: JSON.stringify({ input }),

@@ -60,4 +60,37 @@ export const saveSpecs: Spec[] = [
       expect(readFileSync(join(ctx.stack.flowsDir, 'health-explainer.json'), 'utf8') === original, 'undo and save restore the file');
     },
   },
+  {
+    name: 'the run panel runs the draft being edited, while the edge URL keeps serving the published version',
+    run: async (ctx) => {
+      const { page } = ctx;
+      const admin = { authorization: `Bearer ${ctx.stack.token}`, 'content-type': 'application/json' };
+      const api = (path: string, init: RequestInit = {}) => fetch(`${ctx.stack.url}${path}`, { ...init, headers: admin });
+      const published = (await (await api('/v1/flows/email-announcement/versions', { method: 'POST', body: '{}' })).json()) as { version: number };
+      await api('/v1/flows/email-announcement/labels/production', { method: 'PUT', body: JSON.stringify({ version: published.version }) });
+
+      await ctx.open('/flows/email-announcement');
+      await openFlow(page, 'email-announcement');
+      await selectNode(page, 'email');
+      await page.locator('[data-testid=field-value]').fill('"EDITED DRAFT: " + nodes.draft.output');
+      await pressShortcut(page, 'Control+s');
+      await page.locator('[data-testid=save-status]', { hasText: 'Saved to' }).waitFor();
+      await page.click('[data-testid=tab-run]');
+      await page.locator('[data-testid=run-example]').selectOption({ label: 'existing-customers' });
+      await page.click('[data-testid=run-button]');
+      await page.locator('[data-testid=run-result][data-phase=done]').waitFor({ timeout: 30_000 });
+      const shown = (await page.locator('[data-testid=run-output]').textContent()) ?? '';
+      expect(shown.includes('EDITED DRAFT'), `the run panel ran the edited draft: ${shown.slice(0, 80)}`);
+
+      const input = { audience: 'Existing customers', tone: 'friendly', cta: 'Try it' };
+      const edge = await api('/v1/flows/email-announcement/run', { method: 'POST', body: JSON.stringify({ input }) });
+      const answer = (await edge.json()) as { output: string };
+      expect(edge.headers.get('weir-flow-version') === String(published.version), 'the edge URL serves the production version');
+      expect(!answer.output.includes('EDITED DRAFT'), 'the edge URL does not serve the unpublished edit');
+
+      await pressShortcut(page, 'Control+z');
+      await pressShortcut(page, 'Control+s');
+      await page.locator('[data-testid=save-status]', { hasText: 'Saved to' }).waitFor();
+    },
+  },
 ];
