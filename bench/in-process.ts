@@ -17,12 +17,30 @@ export const referenceFlow: Flow = {
       data: {
         model: 'gpt-4o-mini',
         prompt: { text: 'Classify: {{input.question}}' },
-        responseFormat: { type: 'json', schema: { type: 'object', properties: { topic: { type: 'string', enum: ['technical', 'other'] } }, required: ['topic'] } },
+        responseFormat: {
+          type: 'json',
+          schema: { type: 'object', properties: { topic: { type: 'string', enum: ['technical', 'other'] } }, required: ['topic'] },
+        },
       },
     },
-    { id: 'route', type: 'condition', position: { x: 400, y: 0 }, data: { cases: [{ id: 'tech', expression: 'nodes.classify.output.topic == "technical"' }] } },
-    { id: 'specialist', type: 'finetuned', position: { x: 600, y: -100 }, data: { model: 'ft:gpt-4o-mini:acme:x1000:1', baseModel: 'gpt-4o-mini', prompt: { text: 'Answer: {{input.question}}' } } },
-    { id: 'general', type: 'prompt', position: { x: 600, y: 100 }, data: { model: 'gpt-4o-mini', prompt: { text: 'Answer: {{input.question}}' } } },
+    {
+      id: 'route',
+      type: 'condition',
+      position: { x: 400, y: 0 },
+      data: { cases: [{ id: 'tech', expression: 'nodes.classify.output.topic == "technical"' }] },
+    },
+    {
+      id: 'specialist',
+      type: 'finetuned',
+      position: { x: 600, y: -100 },
+      data: { model: 'ft:gpt-4o-mini:acme:x1000:1', baseModel: 'gpt-4o-mini', prompt: { text: 'Answer: {{input.question}}' } },
+    },
+    {
+      id: 'general',
+      type: 'prompt',
+      position: { x: 600, y: 100 },
+      data: { model: 'gpt-4o-mini', prompt: { text: 'Answer: {{input.question}}' } },
+    },
     { id: 'answer', type: 'output', position: { x: 800, y: 0 }, data: {} },
   ],
   edges: [
@@ -38,7 +56,10 @@ export const referenceFlow: Flow = {
 /** Zero-latency model: answers JSON for JSON requests, text otherwise. */
 export const instantLlm: LlmClient = {
   async complete(req: LlmRequest) {
-    const text = req.responseFormat?.type === 'json' ? '{"topic":"technical","confidence":0.9}' : `answer to ${req.messages[req.messages.length - 1].content}`;
+    const text =
+      req.responseFormat?.type === 'json'
+        ? '{"topic":"technical","confidence":0.9}'
+        : `answer to ${req.messages[req.messages.length - 1].content}`;
     return { text, model: req.model, provider: req.provider, usage: { inputTokens: 10, outputTokens: 5 }, attempts: 1 };
   },
 };
@@ -47,7 +68,13 @@ const prompts: PromptResolver = { resolve: async () => Promise.reject(new Error(
 /** The same work written by hand: two calls, the branch in an if. */
 async function handWritten(llm: LlmClient, question: string): Promise<string> {
   const signal = new AbortController().signal;
-  const cls = await llm.complete({ provider: 'default', model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Classify: ${question}` }], responseFormat: { type: 'json' }, signal });
+  const cls = await llm.complete({
+    provider: 'default',
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: `Classify: ${question}` }],
+    responseFormat: { type: 'json' },
+    signal,
+  });
   const topic = (JSON.parse(cls.text) as { topic: string }).topic;
   const model = topic === 'technical' ? 'ft:gpt-4o-mini:acme:x1000:1' : 'gpt-4o-mini';
   const answer = await llm.complete({ provider: 'default', model, messages: [{ role: 'user', content: `Answer: ${question}` }], signal });
@@ -67,12 +94,15 @@ export async function benchInProcess(iterations = 20_000) {
   const input = { question: 'How do I fix error E5 on the X1000?' };
   console.log(`In process (${iterations} runs, zero-latency model, ${referenceFlow.nodes.length} nodes):`);
   const check = await runFlow(referenceFlow, input, { llm: instantLlm, prompts });
-  if (check.status !== 'ok' || check.output !== (await handWritten(instantLlm, input.question))) throw new Error('the flow and the hand-written function disagree');
+  if (check.status !== 'ok' || check.output !== (await handWritten(instantLlm, input.question)))
+    throw new Error('the flow and the hand-written function disagree');
   const baseline = await timeIt('hand-written function', iterations, () => handWritten(instantLlm, input.question));
   // Warm: the worker keeps parsed flows per isolate, so validation happens once per flow version.
   const engine = await timeIt('runFlow (warm, validated)', iterations, () => runFlow(referenceFlow, input, { llm: instantLlm, prompts }));
   // Cold: a fresh flow object every run, so every run validates too (a worker's first request).
-  const cold = await timeIt('runFlow (cold, validates)', iterations, () => runFlow(structuredClone(referenceFlow), input, { llm: instantLlm, prompts }));
+  const cold = await timeIt('runFlow (cold, validates)', iterations, () =>
+    runFlow(structuredClone(referenceFlow), input, { llm: instantLlm, prompts }),
+  );
   const executed = check.trace.filter((t) => t.status !== 'skipped').length;
   const overheadUs = engine - baseline;
   const coldOverheadUs = cold - baseline;
@@ -86,7 +116,9 @@ export async function benchInProcess(iterations = 20_000) {
     coldOverheadUsPerNode: coldOverheadUs / executed,
     ratio: engine / baseline,
   };
-  console.log(`  warm overhead ${overheadUs.toFixed(1)} µs/run, ${result.overheadUsPerNode.toFixed(1)} µs/node (${executed} nodes ran), ratio ${result.ratio.toFixed(2)}x (target: < 50 µs/node)`);
+  console.log(
+    `  warm overhead ${overheadUs.toFixed(1)} µs/run, ${result.overheadUsPerNode.toFixed(1)} µs/node (${executed} nodes ran), ratio ${result.ratio.toFixed(2)}x (target: < 50 µs/node)`,
+  );
   console.log(`  cold overhead ${coldOverheadUs.toFixed(1)} µs/run, ${result.coldOverheadUsPerNode.toFixed(1)} µs/node`);
   return result;
 }

@@ -16,7 +16,9 @@ export function benchSize() {
     const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
     const bytes = Buffer.concat(files.map((f) => readFileSync(join(outdir, f))));
     const result = { files, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, targetGzipBytes: 250_000 };
-    console.log(`Worker bundle (wrangler deploy --dry-run --minify): ${(result.rawBytes / 1024).toFixed(1)} KiB raw, ${(result.gzipBytes / 1024).toFixed(1)} KiB gzip (target < 250 KB)`);
+    console.log(
+      `Worker bundle (wrangler deploy --dry-run --minify): ${(result.rawBytes / 1024).toFixed(1)} KiB raw, ${(result.gzipBytes / 1024).toFixed(1)} KiB gzip (target < 250 KB)`,
+    );
     return result;
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -50,9 +50,21 @@ ensureEditor(root, { build: !values['no-editor-build'], log: (line) => log(line)
 // Interactively, Vite takes the user's port (editor with hot reload, saves written to flows/) and
 // proxies /v1 to wrangler on a free port; --machine and --no-vite run wrangler alone on the port.
 const useVite = !machine && !values['no-vite'];
-const server = await startDevServer({ root, port: useVite ? 0 : Number(values.port), persistTo, envFiles, output: machine ? 'collect' : 'inherit' });
+const server = await startDevServer({
+  root,
+  port: useVite ? 0 : Number(values.port),
+  persistTo,
+  envFiles,
+  output: machine ? 'collect' : 'inherit',
+});
 const editor = useVite
-  ? await startEditorDev({ root, port: Number(values.port), workerPort: server.port, adminToken: vars.ADMIN_TOKEN, output: 'inherit' }).catch(async (err: Error) => {
+  ? await startEditorDev({
+      root,
+      port: Number(values.port),
+      workerPort: server.port,
+      adminToken: vars.ADMIN_TOKEN,
+      output: 'inherit',
+    }).catch(async (err: Error) => {
       await server.stop();
       throw err;
     })

@@ -45,7 +45,8 @@ async function run(weir: Weir, flowId: string, input: Record<string, unknown>): 
 }
 const path = (trace: Trace[]) => Object.fromEntries(trace.map((t) => [t.nodeId, t.status]));
 const node = (trace: Trace[], id: string) => trace.find((t) => t.nodeId === id)!;
-const classifyAs = (topic: string, product: string) => fake.script('gpt-4o-mini', [{ kind: 'ok', content: { topic, product, confidence: 0.93 } }]);
+const classifyAs = (topic: string, product: string) =>
+  fake.script('gpt-4o-mini', [{ kind: 'ok', content: { topic, product, confidence: 0.93 } }]);
 
 describe('support-x1000', () => {
   const e5 = { question: 'How do I troubleshoot error code E5 on the X1000?' };
@@ -53,9 +54,21 @@ describe('support-x1000', () => {
   it('under echo, sends the X1000 error question to the fine-tuned specialist with its engineered prompt', async () => {
     const { status, body } = await run(echo, 'support-x1000', e5);
     expect(status).toBe(200);
-    expect(path(body.trace)).toEqual({ question: 'ok', classify: 'ok', route: 'ok', specialist: 'ok', detailed: 'skipped', general: 'skipped', answer: 'ok' });
+    expect(path(body.trace)).toEqual({
+      question: 'ok',
+      classify: 'ok',
+      route: 'ok',
+      specialist: 'ok',
+      detailed: 'skipped',
+      general: 'skipped',
+      answer: 'ok',
+    });
     expect(node(body.trace, 'route').handle).toBe('x1000_technical');
-    expect(node(body.trace, 'specialist')).toMatchObject({ model: FT_X1000, baseModel: 'gpt-4o-mini-2024-07-18', prompt: { name: 'x1000-answer', version: 1 } });
+    expect(node(body.trace, 'specialist')).toMatchObject({
+      model: FT_X1000,
+      baseModel: 'gpt-4o-mini-2024-07-18',
+      prompt: { name: 'x1000-answer', version: 1 },
+    });
   });
 
   it('under echo, sends a billing question to the base model', async () => {

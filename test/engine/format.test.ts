@@ -4,7 +4,18 @@ import { makeFlow } from './helpers';
 
 describe('formatFlow', () => {
   it('writes keys in schema order, rounds positions, indents by two and ends with a newline', () => {
-    const messy = { edges: [{ target: 'out', source: 'in' }], nodes: [{ data: {}, position: { y: 2.6, x: 1.2 }, type: 'input', id: 'in' }, { type: 'output', id: 'out', position: { x: 0, y: 0 }, data: { value: 'input.question' } }], name: 'N', id: 'n', version: 1, input: { fields: {} }, zzz: 1 };
+    const messy = {
+      edges: [{ target: 'out', source: 'in' }],
+      nodes: [
+        { data: {}, position: { y: 2.6, x: 1.2 }, type: 'input', id: 'in' },
+        { type: 'output', id: 'out', position: { x: 0, y: 0 }, data: { value: 'input.question' } },
+      ],
+      name: 'N',
+      id: 'n',
+      version: 1,
+      input: { fields: {} },
+      zzz: 1,
+    };
     const text = formatFlow(messy);
     expect(text.endsWith('}\n')).toBe(true);
     expect(Object.keys(JSON.parse(text))).toEqual(['version', 'id', 'name', 'input', 'nodes', 'edges', 'zzz']);
@@ -13,13 +24,22 @@ describe('formatFlow', () => {
   });
 
   it('orders node data keys as the node type declares them and keeps array order', () => {
-    const flow = makeFlow([{ id: 'p', type: 'prompt', data: { temperature: 0, prompt: { text: 'x' }, model: 'm', provider: 'default' } }], []);
+    const flow = makeFlow(
+      [{ id: 'p', type: 'prompt', data: { temperature: 0, prompt: { text: 'x' }, model: 'm', provider: 'default' } }],
+      [],
+    );
     const data = JSON.parse(formatFlow(flow)).nodes[0].data;
     expect(Object.keys(data)).toEqual(['provider', 'model', 'prompt', 'temperature']);
   });
 
   it('is idempotent', () => {
-    const flow = makeFlow([{ id: 'in', type: 'input' }, { id: 'out', type: 'output' }], [['in', 'out']]);
+    const flow = makeFlow(
+      [
+        { id: 'in', type: 'input' },
+        { id: 'out', type: 'output' },
+      ],
+      [['in', 'out']],
+    );
     const once = formatFlow(flow);
     expect(formatFlow(JSON.parse(once))).toBe(once);
   });
@@ -27,7 +47,9 @@ describe('formatFlow', () => {
 
 describe('templates', () => {
   it('renders input and node outputs without HTML escaping', () => {
-    expect(renderTemplate('Q: {{input.q}} / {{nodes.a.output.topic}}', { input: { q: '<b>&"' }, nodes: { a: { output: { topic: 'tech' } } } })).toBe('Q: <b>&" / tech');
+    expect(
+      renderTemplate('Q: {{input.q}} / {{nodes.a.output.topic}}', { input: { q: '<b>&"' }, nodes: { a: { output: { topic: 'tech' } } } }),
+    ).toBe('Q: <b>&" / tech');
   });
 
   it('renders objects as JSON and escapes values inside JSON templates', () => {

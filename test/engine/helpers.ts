@@ -1,6 +1,14 @@
 // Small builders for engine tests: flows from node/edge lists, a scriptable in-process model
 // client (the engine's injected context, not a network double) and a prompt resolver.
-import { LlmError, WeirError, type Flow, type LlmClient, type LlmRequest, type PromptResolver, type ResolvedPrompt } from '../../worker/engine';
+import {
+  LlmError,
+  WeirError,
+  type Flow,
+  type LlmClient,
+  type LlmRequest,
+  type PromptResolver,
+  type ResolvedPrompt,
+} from '../../worker/engine';
 
 type NodeSpec = { id: string; type: string; data?: Record<string, unknown> };
 type EdgeSpec = [source: string, target: string, sourceHandle?: string];
@@ -23,7 +31,10 @@ export interface ScriptedLlm extends LlmClient {
 }
 
 /** Answers by model: a string, a function of the request, or an error to throw. Tracks concurrency. */
-export function scriptedLlm(script: Record<string, string | Error | ((req: LlmRequest) => string | Promise<string>)> = {}, delayMs = 0): ScriptedLlm {
+export function scriptedLlm(
+  script: Record<string, string | Error | ((req: LlmRequest) => string | Promise<string>)> = {},
+  delayMs = 0,
+): ScriptedLlm {
   let active = 0;
   const llm: ScriptedLlm = {
     calls: [],

@@ -8,16 +8,52 @@ import { scriptedLlm, staticPrompts } from './helpers';
 const ids = ['in', 'a', 'b', 'c', 'd', 'out'];
 const nodeData = fc.oneof(
   fc.record({ type: fc.constant('input'), data: fc.constant({}) }),
-  fc.record({ type: fc.constant('prompt'), data: fc.record({ model: fc.constantFrom('m', 'broken', 'slow'), prompt: fc.oneof(fc.record({ text: fc.constantFrom('{{input.question}}', '{{nodes.a.output}}', '{{#x}}', 'plain') }), fc.record({ ref: fc.constantFrom('p@production', 'missing@1', 'bad ref') })) }) }),
-  fc.record({ type: fc.constant('condition'), data: fc.record({ cases: fc.array(fc.record({ id: fc.constantFrom('x', 'y', 'default'), expression: fc.constantFrom('true', 'input.question == "a"', 'nodes.a.output.topic == 1', '1 +', 'input.missing', '42') }), { maxLength: 2 }) }) }),
-  fc.record({ type: fc.constant('template'), data: fc.record({ template: fc.constantFrom('{{input.question}}', '{"a": "{{input.question}}"}', '{{nodes.b.output}}'), format: fc.constantFrom('text', 'json') }) }),
+  fc.record({
+    type: fc.constant('prompt'),
+    data: fc.record({
+      model: fc.constantFrom('m', 'broken', 'slow'),
+      prompt: fc.oneof(
+        fc.record({ text: fc.constantFrom('{{input.question}}', '{{nodes.a.output}}', '{{#x}}', 'plain') }),
+        fc.record({ ref: fc.constantFrom('p@production', 'missing@1', 'bad ref') }),
+      ),
+    }),
+  }),
+  fc.record({
+    type: fc.constant('condition'),
+    data: fc.record({
+      cases: fc.array(
+        fc.record({
+          id: fc.constantFrom('x', 'y', 'default'),
+          expression: fc.constantFrom('true', 'input.question == "a"', 'nodes.a.output.topic == 1', '1 +', 'input.missing', '42'),
+        }),
+        { maxLength: 2 },
+      ),
+    }),
+  }),
+  fc.record({
+    type: fc.constant('template'),
+    data: fc.record({
+      template: fc.constantFrom('{{input.question}}', '{"a": "{{input.question}}"}', '{{nodes.b.output}}'),
+      format: fc.constantFrom('text', 'json'),
+    }),
+  }),
   fc.record({ type: fc.constant('finetuned'), data: fc.record({ model: fc.constantFrom('ft:a', 'broken'), baseModel: fc.constant('m') }) }),
-  fc.record({ type: fc.constant('output'), data: fc.oneof(fc.constant({}), fc.record({ value: fc.constantFrom('nodes.a.output', 'input.question', 'oops(') })) }),
+  fc.record({
+    type: fc.constant('output'),
+    data: fc.oneof(fc.constant({}), fc.record({ value: fc.constantFrom('nodes.a.output', 'input.question', 'oops(') })),
+  }),
   fc.record({ type: fc.constantFrom('mystery', ''), data: fc.anything() }),
 );
 const flowArb = fc.record({
   nodes: fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids), kind: nodeData }), { selector: (n) => n.id, minLength: 1, maxLength: 6 }),
-  edges: fc.array(fc.record({ source: fc.constantFrom(...ids, 'ghost'), target: fc.constantFrom(...ids), sourceHandle: fc.option(fc.constantFrom('out', 'x', 'y', 'default', 'fallback'), { nil: undefined }) }), { maxLength: 10 }),
+  edges: fc.array(
+    fc.record({
+      source: fc.constantFrom(...ids, 'ghost'),
+      target: fc.constantFrom(...ids),
+      sourceHandle: fc.option(fc.constantFrom('out', 'x', 'y', 'default', 'fallback'), { nil: undefined }),
+    }),
+    { maxLength: 10 },
+  ),
 });
 const inputArb = fc.oneof(fc.record({ question: fc.oneof(fc.string(), fc.integer(), fc.constant(null)) }), fc.anything());
 
@@ -32,7 +68,12 @@ describe('engine properties', () => {
           id: 'prop',
           name: 'prop',
           input: { fields: { question: { type: 'string' as const } } },
-          nodes: shape.nodes.map((n, i) => ({ id: n.id, type: n.kind.type, position: { x: i, y: 0 }, data: n.kind.data as Record<string, unknown> })),
+          nodes: shape.nodes.map((n, i) => ({
+            id: n.id,
+            type: n.kind.type,
+            position: { x: i, y: 0 },
+            data: n.kind.data as Record<string, unknown>,
+          })),
           edges: shape.edges.map((e) => (e.sourceHandle ? e : { source: e.source, target: e.target })),
         };
         expect(() => validateFlow(flow)).not.toThrow();

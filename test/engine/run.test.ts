@@ -16,7 +16,14 @@ const branchFlow = () =>
       { id: 'after_a', type: 'template', data: { template: 'A said {{nodes.a.output}}' } },
       { id: 'out', type: 'output' },
     ],
-    [['in', 'gate'], ['gate', 'a', 'yes'], ['gate', 'b', 'default'], ['a', 'after_a'], ['after_a', 'out'], ['b', 'out']],
+    [
+      ['in', 'gate'],
+      ['gate', 'a', 'yes'],
+      ['gate', 'b', 'default'],
+      ['a', 'after_a'],
+      ['after_a', 'out'],
+      ['b', 'out'],
+    ],
   );
 
 describe('runFlow', () => {
@@ -39,8 +46,19 @@ describe('runFlow', () => {
   });
 
   it('runs independent branches concurrently, capped by maxConcurrency', async () => {
-    const nodes = [{ id: 'in', type: 'input' }, ...Array.from({ length: 8 }, (_, i) => ask(`p${i}`, `m${i}`)), { id: 'out', type: 'output', data: { value: 'nodes.p0.output' } }];
-    const edges = Array.from({ length: 8 }, (_, i) => [['in', `p${i}`], [`p${i}`, 'out']] as [string, string][]).flat();
+    const nodes = [
+      { id: 'in', type: 'input' },
+      ...Array.from({ length: 8 }, (_, i) => ask(`p${i}`, `m${i}`)),
+      { id: 'out', type: 'output', data: { value: 'nodes.p0.output' } },
+    ];
+    const edges = Array.from(
+      { length: 8 },
+      (_, i) =>
+        [
+          ['in', `p${i}`],
+          [`p${i}`, 'out'],
+        ] as [string, string][],
+    ).flat();
     const llm = scriptedLlm({}, 20);
     const result = await runFlow(makeFlow(nodes, edges), { question: 'q' }, { llm, prompts: noPrompts, limits: { maxConcurrency: 3 } });
     expect(result.status).toBe('ok');
@@ -50,7 +68,14 @@ describe('runFlow', () => {
   });
 
   it('fails the run with the failing node id and skips its dependents', async () => {
-    const flow = makeFlow([{ id: 'in', type: 'input' }, ask('first', 'broken'), ask('second', 'fine', '{{nodes.first.output}}'), { id: 'out', type: 'output' }], [['in', 'first'], ['first', 'second'], ['second', 'out']]);
+    const flow = makeFlow(
+      [{ id: 'in', type: 'input' }, ask('first', 'broken'), ask('second', 'fine', '{{nodes.first.output}}'), { id: 'out', type: 'output' }],
+      [
+        ['in', 'first'],
+        ['first', 'second'],
+        ['second', 'out'],
+      ],
+    );
     const llm = scriptedLlm({ broken: notFound() });
     const result = await runFlow(flow, { question: 'q' }, { llm, prompts: noPrompts });
     expect(result.status).toBe('failed');
@@ -67,7 +92,12 @@ describe('runFlow', () => {
         ask('base', 'base', 'Detailed: {{input.question}}'),
         { id: 'out', type: 'output' },
       ],
-      [['in', 'ft'], ['ft', 'out'], ['ft', 'base', 'fallback'], ['base', 'out']],
+      [
+        ['in', 'ft'],
+        ['ft', 'out'],
+        ['ft', 'base', 'fallback'],
+        ['base', 'out'],
+      ],
     );
     const result = await runFlow(flow, { question: 'E5?' }, { llm: scriptedLlm({ 'ft:base:org:x:1': notFound() }), prompts: noPrompts });
     expect(result.status).toBe('ok');
@@ -78,13 +108,29 @@ describe('runFlow', () => {
   });
 
   it('fails a fine-tuned node whose fallback is not connected', async () => {
-    const flow = makeFlow([{ id: 'in', type: 'input' }, { id: 'ft', type: 'finetuned', data: { model: 'ft:x', baseModel: 'x' } }, { id: 'out', type: 'output' }], [['in', 'ft'], ['ft', 'out']]);
+    const flow = makeFlow(
+      [
+        { id: 'in', type: 'input' },
+        { id: 'ft', type: 'finetuned', data: { model: 'ft:x', baseModel: 'x' } },
+        { id: 'out', type: 'output' },
+      ],
+      [
+        ['in', 'ft'],
+        ['ft', 'out'],
+      ],
+    );
     const result = await runFlow(flow, { question: 'q' }, { llm: scriptedLlm({ 'ft:x': notFound() }), prompts: noPrompts });
     expect(result.error).toMatchObject({ code: 'provider_model_not_found', nodeId: 'ft' });
   });
 
   it('times out a slow node with node_timeout', async () => {
-    const flow = makeFlow([{ id: 'in', type: 'input' }, ask('slow', 'slow'), { id: 'out', type: 'output' }], [['in', 'slow'], ['slow', 'out']]);
+    const flow = makeFlow(
+      [{ id: 'in', type: 'input' }, ask('slow', 'slow'), { id: 'out', type: 'output' }],
+      [
+        ['in', 'slow'],
+        ['slow', 'out'],
+      ],
+    );
     const llm = scriptedLlm({ slow: () => new Promise(() => {}) });
     const result = await runFlow(flow, { question: 'q' }, { llm, prompts: noPrompts, limits: { nodeTimeoutMs: 30 } });
     expect(result.error).toMatchObject({ code: 'node_timeout', nodeId: 'slow' });
@@ -92,7 +138,13 @@ describe('runFlow', () => {
   });
 
   it('stops at the run deadline and aborts the model call', async () => {
-    const flow = makeFlow([{ id: 'in', type: 'input' }, ask('slow', 'slow'), { id: 'out', type: 'output' }], [['in', 'slow'], ['slow', 'out']]);
+    const flow = makeFlow(
+      [{ id: 'in', type: 'input' }, ask('slow', 'slow'), { id: 'out', type: 'output' }],
+      [
+        ['in', 'slow'],
+        ['slow', 'out'],
+      ],
+    );
     const llm = scriptedLlm({}, 10_000);
     const result = await runFlow(flow, { question: 'q' }, { llm, prompts: noPrompts, limits: { deadlineMs: 40 } });
     expect(result.error).toMatchObject({ code: 'deadline_exceeded', nodeId: 'slow' });
@@ -100,7 +152,13 @@ describe('runFlow', () => {
   });
 
   it('cancels the run when the caller aborts', async () => {
-    const flow = makeFlow([{ id: 'in', type: 'input' }, ask('slow', 'slow'), { id: 'out', type: 'output' }], [['in', 'slow'], ['slow', 'out']]);
+    const flow = makeFlow(
+      [{ id: 'in', type: 'input' }, ask('slow', 'slow'), { id: 'out', type: 'output' }],
+      [
+        ['in', 'slow'],
+        ['slow', 'out'],
+      ],
+    );
     const client = new AbortController();
     const llm = scriptedLlm({}, 10_000);
     const pending = runFlow(flow, { question: 'q' }, { llm, prompts: noPrompts, signal: client.signal });
@@ -112,7 +170,11 @@ describe('runFlow', () => {
   });
 
   it('caps node executions', async () => {
-    const result = await runFlow(branchFlow(), { question: 'yes' }, { llm: scriptedLlm(), prompts: noPrompts, limits: { maxNodeExecutions: 2 } });
+    const result = await runFlow(
+      branchFlow(),
+      { question: 'yes' },
+      { llm: scriptedLlm(), prompts: noPrompts, limits: { maxNodeExecutions: 2 } },
+    );
     expect(result.error?.code).toBe('too_many_executions');
   });
 
@@ -127,16 +189,31 @@ describe('runFlow', () => {
 
   it('refuses to run an invalid flow', async () => {
     const flow = makeFlow([{ id: 'in', type: 'input' }], []);
-    await expect(runFlow(flow, { question: 'q' }, { llm: scriptedLlm(), prompts: noPrompts })).rejects.toMatchObject({ code: 'invalid_flow' });
+    await expect(runFlow(flow, { question: 'q' }, { llm: scriptedLlm(), prompts: noPrompts })).rejects.toMatchObject({
+      code: 'invalid_flow',
+    });
   });
 
   it('streams tokens only from the model call that produces the answer, and emits node events', async () => {
     const flow = makeFlow(
-      [{ id: 'in', type: 'input' }, ask('draft', 'drafter'), ask('polish', 'polisher', 'Polish: {{nodes.draft.output}}'), { id: 'out', type: 'output', data: { value: 'nodes.polish.output' } }],
-      [['in', 'draft'], ['draft', 'polish'], ['polish', 'out']],
+      [
+        { id: 'in', type: 'input' },
+        ask('draft', 'drafter'),
+        ask('polish', 'polisher', 'Polish: {{nodes.draft.output}}'),
+        { id: 'out', type: 'output', data: { value: 'nodes.polish.output' } },
+      ],
+      [
+        ['in', 'draft'],
+        ['draft', 'polish'],
+        ['polish', 'out'],
+      ],
     );
     const events: RunEvent[] = [];
-    const result = await runFlow(flow, { question: 'q' }, { llm: scriptedLlm({ polisher: 'a b c' }), prompts: noPrompts, onEvent: (e) => events.push(e) });
+    const result = await runFlow(
+      flow,
+      { question: 'q' },
+      { llm: scriptedLlm({ polisher: 'a b c' }), prompts: noPrompts, onEvent: (e) => events.push(e) },
+    );
     expect(result.output).toBe('a b c');
     const tokens = events.filter((e) => e.type === 'token');
     expect(tokens.map((t) => (t as { text: string }).text).join('')).toBe('a b c');
@@ -145,12 +222,42 @@ describe('runFlow', () => {
   });
 
   it('records the rendered messages, model, tokens and resolved prompt version in the trace', async () => {
-    const prompts = staticPrompts({ 'greet@production': { name: 'greet', version: 4, label: 'production', template: { messages: [{ role: 'system', content: 'Be kind.' }, { role: 'user', content: 'Hi {{input.question}}' }] }, model: 'default-model' } });
-    const flow = makeFlow([{ id: 'in', type: 'input' }, { id: 'p', type: 'prompt', data: { prompt: { ref: 'greet@production' } } }, { id: 'out', type: 'output' }], [['in', 'p'], ['p', 'out']]);
+    const prompts = staticPrompts({
+      'greet@production': {
+        name: 'greet',
+        version: 4,
+        label: 'production',
+        template: {
+          messages: [
+            { role: 'system', content: 'Be kind.' },
+            { role: 'user', content: 'Hi {{input.question}}' },
+          ],
+        },
+        model: 'default-model',
+      },
+    });
+    const flow = makeFlow(
+      [
+        { id: 'in', type: 'input' },
+        { id: 'p', type: 'prompt', data: { prompt: { ref: 'greet@production' } } },
+        { id: 'out', type: 'output' },
+      ],
+      [
+        ['in', 'p'],
+        ['p', 'out'],
+      ],
+    );
     const result = await runFlow(flow, { question: 'Ada' }, { llm: scriptedLlm(), prompts });
     const p = result.trace.find((t) => t.nodeId === 'p')!;
-    expect(p).toMatchObject({ model: 'default-model', tokens: { inputTokens: 7, outputTokens: 3 }, prompt: { ref: 'greet@production', name: 'greet', version: 4 } });
-    expect(p.messages).toEqual([{ role: 'system', content: 'Be kind.' }, { role: 'user', content: 'Hi Ada' }]);
+    expect(p).toMatchObject({
+      model: 'default-model',
+      tokens: { inputTokens: 7, outputTokens: 3 },
+      prompt: { ref: 'greet@production', name: 'greet', version: 4 },
+    });
+    expect(p.messages).toEqual([
+      { role: 'system', content: 'Be kind.' },
+      { role: 'user', content: 'Hi Ada' },
+    ]);
     expect(result.prompts).toEqual([{ ref: 'greet@production', name: 'greet', version: 4 }]);
   });
 
@@ -159,28 +266,63 @@ describe('runFlow', () => {
     const flow = makeFlow(
       [
         { id: 'in', type: 'input' },
-        { id: 'classify', type: 'prompt', data: { model: 'cls', prompt: { text: '{{input.question}}' }, responseFormat: { type: 'json', schema } } },
+        {
+          id: 'classify',
+          type: 'prompt',
+          data: { model: 'cls', prompt: { text: '{{input.question}}' }, responseFormat: { type: 'json', schema } },
+        },
         { id: 'gate', type: 'condition', data: { cases: [{ id: 'tech', expression: 'nodes.classify.output.topic == "tech"' }] } },
         { id: 'yes', type: 'template', data: { format: 'json', template: '{"route": "tech", "q": "{{input.question}}"}' } },
         { id: 'no', type: 'template', data: { template: 'other' } },
         { id: 'out', type: 'output' },
       ],
-      [['in', 'classify'], ['classify', 'gate'], ['gate', 'yes', 'tech'], ['gate', 'no', 'default'], ['yes', 'out'], ['no', 'out']],
+      [
+        ['in', 'classify'],
+        ['classify', 'gate'],
+        ['gate', 'yes', 'tech'],
+        ['gate', 'no', 'default'],
+        ['yes', 'out'],
+        ['no', 'out'],
+      ],
     );
-    const ok = await runFlow(flow, { question: 'say "hi"' }, { llm: scriptedLlm({ cls: '```json\n{"topic": "tech"}\n```' }), prompts: noPrompts });
+    const ok = await runFlow(
+      flow,
+      { question: 'say "hi"' },
+      { llm: scriptedLlm({ cls: '```json\n{"topic": "tech"}\n```' }), prompts: noPrompts },
+    );
     expect(ok.output).toEqual({ route: 'tech', q: 'say "hi"' });
     const bad = await runFlow(flow, { question: 'q' }, { llm: scriptedLlm({ cls: '{"topic": "sports"}' }), prompts: noPrompts });
     expect(bad.error).toMatchObject({ code: 'bad_json_output', nodeId: 'classify' });
   });
 
   it('reports a missing prompt as prompt_not_found on its node', async () => {
-    const flow = makeFlow([{ id: 'in', type: 'input' }, { id: 'p', type: 'prompt', data: { model: 'm', prompt: { ref: 'ghost@production' } } }, { id: 'out', type: 'output' }], [['in', 'p'], ['p', 'out']]);
+    const flow = makeFlow(
+      [
+        { id: 'in', type: 'input' },
+        { id: 'p', type: 'prompt', data: { model: 'm', prompt: { ref: 'ghost@production' } } },
+        { id: 'out', type: 'output' },
+      ],
+      [
+        ['in', 'p'],
+        ['p', 'out'],
+      ],
+    );
     const result = await runFlow(flow, { question: 'q' }, { llm: scriptedLlm(), prompts: noPrompts });
     expect(result.error).toMatchObject({ code: 'prompt_not_found', nodeId: 'p' });
   });
 
   it('maps output fields with CEL and returns plain numbers, not BigInt', async () => {
-    const flow = makeFlow([{ id: 'in', type: 'input' }, { id: 'out', type: 'output', data: { fields: { length: 'size(input.question)', twice: 'size(input.question) * 2', q: 'input.question' } } }], [['in', 'out']]);
+    const flow = makeFlow(
+      [
+        { id: 'in', type: 'input' },
+        {
+          id: 'out',
+          type: 'output',
+          data: { fields: { length: 'size(input.question)', twice: 'size(input.question) * 2', q: 'input.question' } },
+        },
+      ],
+      [['in', 'out']],
+    );
     const result = await runFlow(flow, { question: 'abc' }, { llm: scriptedLlm(), prompts: noPrompts });
     expect(result.output).toEqual({ length: 3, twice: 6, q: 'abc' });
   });

@@ -12,7 +12,10 @@ describe('validateFlow', () => {
         { id: 'ask', type: 'prompt', data: { model: 'm', prompt: { text: 'Q: {{input.question}}' } } },
         { id: 'out', type: 'output', data: { value: 'nodes.ask.output' } },
       ],
-      [['in', 'ask'], ['ask', 'out']],
+      [
+        ['in', 'ask'],
+        ['ask', 'out'],
+      ],
     );
     expect(validateFlow(flow)).toEqual([]);
   });
@@ -28,7 +31,14 @@ describe('validateFlow', () => {
         { id: 'later', type: 'template', data: { template: 'x' } },
         { id: 'out', type: 'output' },
       ],
-      [['in', 'ask'], ['ask', 'gate'], ['gate', 'later', 'yes'], ['gate', 'out', 'nope'], ['ghost', 'out'], ['later', 'out']],
+      [
+        ['in', 'ask'],
+        ['ask', 'gate'],
+        ['gate', 'later', 'yes'],
+        ['gate', 'out', 'nope'],
+        ['ghost', 'out'],
+        ['later', 'out'],
+      ],
     );
     const found = codes(flow);
     expect(found).toContain('duplicate_id@$.nodes[1].id#in');
@@ -50,7 +60,12 @@ describe('validateFlow', () => {
         { id: 'b', type: 'template', data: { template: 'b' } },
         { id: 'out', type: 'output' },
       ],
-      [['in', 'a'], ['a', 'b'], ['b', 'a'], ['b', 'out']],
+      [
+        ['in', 'a'],
+        ['a', 'b'],
+        ['b', 'a'],
+        ['b', 'out'],
+      ],
     );
     const cycle = validateFlow(flow).find((p) => p.code === 'cycle');
     expect(cycle?.message).toMatch(/a → b → a|b → a → b/);
@@ -64,7 +79,11 @@ describe('validateFlow', () => {
         { id: 'second', type: 'template', data: { template: '{{nodes.first.output}} {{nodes.nobody.output}}' } },
         { id: 'out', type: 'output' },
       ],
-      [['in', 'first'], ['first', 'second'], ['second', 'out']],
+      [
+        ['in', 'first'],
+        ['first', 'second'],
+        ['second', 'out'],
+      ],
     );
     const found = codes(flow);
     expect(found).toContain('not_upstream@$.nodes[1].data.template#first');
@@ -80,7 +99,12 @@ describe('validateFlow', () => {
         { id: 'late', type: 'template', data: { template: 'x' } },
         { id: 'out', type: 'output' },
       ],
-      [['in', 'gate'], ['gate', 'late', 'yes'], ['gate', 'out', 'default'], ['late', 'out']],
+      [
+        ['in', 'gate'],
+        ['gate', 'late', 'yes'],
+        ['gate', 'out', 'default'],
+        ['late', 'out'],
+      ],
     );
     expect(codes(flow)).toContain('not_upstream@$.nodes[1].data.cases[0].expression#gate');
   });
@@ -89,7 +113,13 @@ describe('validateFlow', () => {
     const flow = makeFlow([{ id: 't', type: 'template', data: { template: 'x' } }], []);
     const found = codes(flow);
     expect(found).toContain('missing_input@$.nodes');
-    const noOut = makeFlow([{ id: 'in', type: 'input' }, { id: 't', type: 'template', data: { template: 'x' } }], [['in', 't']]);
+    const noOut = makeFlow(
+      [
+        { id: 'in', type: 'input' },
+        { id: 't', type: 'template', data: { template: 'x' } },
+      ],
+      [['in', 't']],
+    );
     expect(codes(noOut)).toContain('no_output@$.nodes');
   });
 
@@ -99,7 +129,10 @@ describe('validateFlow', () => {
         { id: 'in', type: 'input' },
         { id: 'out', type: 'output' },
       ],
-      [['in', 'out'], ['out', 'in']],
+      [
+        ['in', 'out'],
+        ['out', 'in'],
+      ],
     );
     const found = codes(flow);
     expect(found).toContain('edge_unknown_handle@$.edges[1].sourceHandle#out');
@@ -107,7 +140,14 @@ describe('validateFlow', () => {
   });
 
   it('reports schema errors with their paths and does not accept unknown keys', () => {
-    const found = codes({ version: 1, id: 'Bad Id', name: '', input: { fields: {} }, nodes: [{ id: 'in', type: 'input', position: { x: 0 }, data: {}, extra: 1 }], edges: [] });
+    const found = codes({
+      version: 1,
+      id: 'Bad Id',
+      name: '',
+      input: { fields: {} },
+      nodes: [{ id: 'in', type: 'input', position: { x: 0 }, data: {}, extra: 1 }],
+      edges: [],
+    });
     expect(found).toContain('schema@$.id');
     expect(found).toContain('schema@$.name');
     expect(found).toContain('schema@$.nodes[0].position.y#in');
@@ -115,7 +155,9 @@ describe('validateFlow', () => {
   });
 
   it('refuses an unknown format version', () => {
-    expect(codes({ version: 2, id: 'x', name: 'x', input: { fields: {} }, nodes: [], edges: [] })).toContain('unsupported_version@$.version');
+    expect(codes({ version: 2, id: 'x', name: 'x', input: { fields: {} }, nodes: [], edges: [] })).toContain(
+      'unsupported_version@$.version',
+    );
   });
 
   it('parseFlow reports invalid JSON instead of throwing', () => {
@@ -131,7 +173,10 @@ describe('validateFlow', () => {
         { id: 't', type: 'template', data: { template: '{{input.qestion}}' } },
         { id: 'out', type: 'output' },
       ],
-      [['in', 't'], ['t', 'out']],
+      [
+        ['in', 't'],
+        ['t', 'out'],
+      ],
     );
     const problems = validateFlow(flow);
     expect(problems).toHaveLength(1);

@@ -62,11 +62,17 @@ export function valueFromSchema(schema: Json | undefined): unknown {
   if (variants?.length) return valueFromSchema(variants[0]);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
-    case 'string': return 'fake';
-    case 'number': case 'integer': return typeof schema.minimum === 'number' ? schema.minimum : 0;
-    case 'boolean': return true;
-    case 'null': return null;
-    case 'array': return Array.from({ length: Math.max(1, Number(schema.minItems ?? 0)) }, () => valueFromSchema(schema.items as Json));
+    case 'string':
+      return 'fake';
+    case 'number':
+    case 'integer':
+      return typeof schema.minimum === 'number' ? schema.minimum : 0;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'array':
+      return Array.from({ length: Math.max(1, Number(schema.minItems ?? 0)) }, () => valueFromSchema(schema.items as Json));
     default: {
       const props = (schema.properties ?? {}) as Record<string, Json>;
       return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueFromSchema(v)]));
@@ -141,10 +147,22 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
       case 'server_error':
         return send(res, behaviour.status ?? 500, apiError('The server had an error while processing your request.', 'server_error', null));
       case 'model_not_found':
-        return send(res, 404, apiError(`The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
+        return send(
+          res,
+          404,
+          apiError(`The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'),
+        );
       case 'unauthorized':
         // Echoes the whole key on purpose (OpenAI shows part of it), so tests prove we redact it.
-        return send(res, 401, apiError(`Incorrect API key provided: ${String(req.headers.authorization ?? '').replace(/^Bearer /, '')}.`, 'invalid_request_error', 'invalid_api_key'));
+        return send(
+          res,
+          401,
+          apiError(
+            `Incorrect API key provided: ${String(req.headers.authorization ?? '').replace(/^Bearer /, '')}.`,
+            'invalid_request_error',
+            'invalid_api_key',
+          ),
+        );
       case 'malformed':
         if (chat.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -159,11 +177,13 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
     const format = chat.response_format?.type;
     const content =
       behaviour.content !== undefined
-        ? typeof behaviour.content === 'string' ? behaviour.content : JSON.stringify(behaviour.content)
-        : answers.get(model) ??
+        ? typeof behaviour.content === 'string'
+          ? behaviour.content
+          : JSON.stringify(behaviour.content)
+        : (answers.get(model) ??
           (format === 'json_schema' || format === 'json_object'
             ? JSON.stringify(valueFromSchema(chat.response_format?.json_schema?.schema))
-            : `fake answer from ${model}: ${lastUser}`);
+            : `fake answer from ${model}: ${lastUser}`));
     const usage = {
       prompt_tokens: tokens(messages.map((m) => m.content).join('\n')),
       completion_tokens: tokens(content),
@@ -173,7 +193,12 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
     const base = { id, created: Math.floor(Date.now() / 1000), model };
     if (!chat.stream) {
       const message = { role: 'assistant', content, refusal: null };
-      return send(res, 200, { ...base, object: 'chat.completion', choices: [{ index: 0, message, logprobs: null, finish_reason: 'stop' }], usage });
+      return send(res, 200, {
+        ...base,
+        object: 'chat.completion',
+        choices: [{ index: 0, message, logprobs: null, finish_reason: 'stop' }],
+        usage,
+      });
     }
     const withUsage = chat.stream_options?.include_usage === true;
     const chunk = (choices: unknown[], extra: Json = {}) =>
@@ -207,7 +232,15 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
       if (url.pathname.startsWith('/__control/')) return await handleControl(req, res, url, body);
       const path = url.pathname.replace(/^\/v1/, '');
       const model = typeof body.model === 'string' ? body.model : undefined;
-      requests.push({ at: Date.now(), method: req.method ?? 'GET', path, model, stream: body.stream === true, authorization: req.headers.authorization, body });
+      requests.push({
+        at: Date.now(),
+        method: req.method ?? 'GET',
+        path,
+        model,
+        stream: body.stream === true,
+        authorization: req.headers.authorization,
+        body,
+      });
       if (requests.length > MAX_RECORDED) requests = requests.slice(-MAX_RECORDED / 2);
       if (req.method === 'GET' && path === '/models') {
         const ids = ['fake-model', ...answers.keys()];

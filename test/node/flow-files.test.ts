@@ -42,7 +42,9 @@ describe('flow files', () => {
   });
 
   it('every prompt the example flows reference exists with that label', () => {
-    const prompts = Object.fromEntries(promptFiles.map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, 'prompts', f), 'utf8'))]));
+    const prompts = Object.fromEntries(
+      promptFiles.map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, 'prompts', f), 'utf8'))]),
+    );
     for (const file of flowFiles) {
       for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/"ref": "([^"@]+)@([^"]+)"/g)) {
         expect(prompts[m[1]], `${file} references ${m[1]}`).toBeDefined();

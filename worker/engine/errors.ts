@@ -61,8 +61,7 @@ export class LlmError extends WeirError {
 }
 
 /** Errors that end a model call for good and so may take a fine-tuned node's fallback path. */
-export const isFinalLlmFailure = (err: unknown): boolean =>
-  err instanceof WeirError && err.code.startsWith('provider_');
+export const isFinalLlmFailure = (err: unknown): boolean => err instanceof WeirError && err.code.startsWith('provider_');
 
 /** Any thrown value as a WeirError, so callers never see an untyped error. */
 export function toWeirError(err: unknown, fallback: ErrorCode = 'node_failed', nodeId?: string): WeirError {

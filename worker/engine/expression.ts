@@ -3,7 +3,12 @@
 import { Environment, type ParseResult } from '@marcbachmann/cel-js';
 import { WeirError } from './errors';
 
-const env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, enableOptionalTypes: true, limits: { maxAstNodes: 2000, maxDepth: 64 } })
+const env = new Environment({
+  unlistedVariablesAreDyn: true,
+  homogeneousAggregateLiterals: false,
+  enableOptionalTypes: true,
+  limits: { maxAstNodes: 2000, maxDepth: 64 },
+})
   .registerVariable('input', 'map')
   .registerVariable('nodes', 'map');
 
@@ -62,6 +67,7 @@ export function toPlain(value: unknown): unknown {
   if (value && typeof value === 'object' && value.constructor === Object) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
   }
-  if (value && typeof value === 'object' && 'value' in value && value.constructor?.name === 'Optional') return toPlain((value as { value: unknown }).value);
+  if (value && typeof value === 'object' && 'value' in value && value.constructor?.name === 'Optional')
+    return toPlain((value as { value: unknown }).value);
   return value;
 }

@@ -27,11 +27,14 @@ function orderBySchema(value: unknown, schema: z.ZodType | undefined): unknown {
     });
     return fits ? orderBySchema(value, fits) : value;
   }
-  if (s instanceof z.ZodRecord) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, orderBySchema(v, s.valueType as z.ZodType)]));
+  if (s instanceof z.ZodRecord)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, orderBySchema(v, s.valueType as z.ZodType)]));
   if (!(s instanceof z.ZodObject)) return value;
   const shape = s.shape as Record<string, z.ZodType>;
   const known = Object.keys(shape).filter((k) => k in value);
-  const rest = Object.keys(value).filter((k) => !(k in shape)).sort();
+  const rest = Object.keys(value)
+    .filter((k) => !(k in shape))
+    .sort();
   const out: Record<string, unknown> = {};
   for (const k of known) if (value[k] !== undefined) out[k] = orderBySchema(value[k], shape[k]);
   for (const k of rest) if (value[k] !== undefined) out[k] = value[k];

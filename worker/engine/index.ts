@@ -14,4 +14,15 @@ export { nodeTypes, nodeRegistry, DEFAULT_HANDLE, FALLBACK_HANDLE } from './node
 export type { AnyNodeDefinition, HandleSpec } from './nodes';
 export { PROMPT_REF } from './nodes/model-call';
 export { flowJsonSchema } from './json-schema';
-export { diffFlows, diffValues, formatDiff, type FlowDiff, type FormatDiffOptions, type ValueChange, type NodeChange, type NodeMove, type EdgeRef, type EdgeRewire } from './diff';
+export {
+  diffFlows,
+  diffValues,
+  formatDiff,
+  type FlowDiff,
+  type FormatDiffOptions,
+  type ValueChange,
+  type NodeChange,
+  type NodeMove,
+  type EdgeRef,
+  type EdgeRewire,
+} from './diff';

@@ -22,7 +22,8 @@ function typeOk(field: InputField, value: unknown): boolean {
 
 export function checkInput(flow: Pick<Flow, 'input'>, input: unknown): Problem[] {
   const problems: Problem[] = [];
-  const add = (message: string, path: PropertyKey[]) => problems.push({ code: 'invalid_input', message, path: jsonPath(['input', ...path]), severity: 'error' });
+  const add = (message: string, path: PropertyKey[]) =>
+    problems.push({ code: 'invalid_input', message, path: jsonPath(['input', ...path]), severity: 'error' });
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     add('input must be a JSON object', []);
     return problems;
@@ -36,12 +37,15 @@ export function checkInput(flow: Pick<Flow, 'input'>, input: unknown): Problem[]
       continue;
     }
     if (!typeOk(field, value)) add(`"${name}" must be ${field.type === 'integer' ? 'an integer' : `a ${field.type}`}`, [name]);
-    else if (field.enum && !field.enum.includes(value as string | number)) add(`"${name}" must be one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}`, [name]);
-    else if (field.maxLength && typeof value === 'string' && value.length > field.maxLength) add(`"${name}" is longer than ${field.maxLength} characters`, [name]);
+    else if (field.enum && !field.enum.includes(value as string | number))
+      add(`"${name}" must be one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}`, [name]);
+    else if (field.maxLength && typeof value === 'string' && value.length > field.maxLength)
+      add(`"${name}" is longer than ${field.maxLength} characters`, [name]);
   }
   const declared = Object.keys(fields);
   if (declared.length > 0) {
-    for (const name of Object.keys(record)) if (!declared.includes(name)) add(`unknown input field "${name}" (declared: ${declared.join(', ')})`, [name]);
+    for (const name of Object.keys(record))
+      if (!declared.includes(name)) add(`unknown input field "${name}" (declared: ${declared.join(', ')})`, [name]);
   }
   return problems;
 }

@@ -6,7 +6,9 @@ import { flowSchema, flowNode } from './schema';
 
 export function flowJsonSchema(): Record<string, unknown> {
   const typedNode = z.union(
-    nodeTypes.map((def) => flowNode.extend({ type: z.literal(def.type), data: def.data as z.ZodType }).describe(`${def.label}: ${def.description}`)) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+    nodeTypes.map((def) =>
+      flowNode.extend({ type: z.literal(def.type), data: def.data as z.ZodType }).describe(`${def.label}: ${def.description}`),
+    ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
   );
   const fileSchema = flowSchema.extend({ nodes: z.array(typedNode) });
   const schema = z.toJSONSchema(fileSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

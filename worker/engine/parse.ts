@@ -10,7 +10,8 @@ const migrations: Record<number, (flow: Record<string, unknown>) => Record<strin
 export function migrateFlow(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   let flow = value as Record<string, unknown>;
-  while (typeof flow.version === 'number' && flow.version < FLOW_FORMAT_VERSION && migrations[flow.version]) flow = migrations[flow.version](flow);
+  while (typeof flow.version === 'number' && flow.version < FLOW_FORMAT_VERSION && migrations[flow.version])
+    flow = migrations[flow.version](flow);
   return flow;
 }
 
@@ -28,7 +29,9 @@ export function parseFlow(source: string | unknown): ParsedFlow {
     try {
       value = JSON.parse(source);
     } catch (err) {
-      const problems: Problem[] = [{ code: 'json_syntax', message: `not valid JSON: ${(err as Error).message}`, path: jsonPath([]), severity: 'error' }];
+      const problems: Problem[] = [
+        { code: 'json_syntax', message: `not valid JSON: ${(err as Error).message}`, path: jsonPath([]), severity: 'error' },
+      ];
       return { problems, valid: false };
     }
   }

@@ -21,4 +21,5 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');
 
-export const formatProblem = (p: Problem): string => `${p.severity} ${p.path}${p.nodeId ? ` (node ${p.nodeId})` : ''}: ${p.message} [${p.code}]`;
+export const formatProblem = (p: Problem): string =>
+  `${p.severity} ${p.path}${p.nodeId ? ` (node ${p.nodeId})` : ''}: ${p.message} [${p.code}]`;

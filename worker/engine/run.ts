@@ -38,7 +38,10 @@ export function prepareFlow(flow: Flow): PreparedFlow {
   const hit = prepared.get(flow);
   if (hit) return hit;
   const problems = validateFlow(flow);
-  if (hasErrors(problems)) throw new WeirError('invalid_flow', 'the flow is invalid and cannot run', { details: { issues: problems.filter((p) => p.severity === 'error') } });
+  if (hasErrors(problems))
+    throw new WeirError('invalid_flow', 'the flow is invalid and cannot run', {
+      details: { issues: problems.filter((p) => p.severity === 'error') },
+    });
   const defs = new Map<string, AnyNodeDefinition>();
   const data = new Map<string, unknown>();
   for (const n of flow.nodes) {
@@ -46,7 +49,10 @@ export function prepareFlow(flow: Flow): PreparedFlow {
     defs.set(n.id, def);
     data.set(n.id, def.data.parse(n.data));
   }
-  const graph = buildGraph(flow.nodes.map((n) => n.id), flow.edges);
+  const graph = buildGraph(
+    flow.nodes.map((n) => n.id),
+    flow.edges,
+  );
   const plan = { flow, defs, data, graph, streamTo: streamingNodes(flow, defs) };
   prepared.set(flow, plan);
   return plan;
@@ -56,7 +62,10 @@ export function prepareFlow(flow: Flow): PreparedFlow {
 export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: RunContext): Promise<RunResult> {
   const { flow, defs, data, graph, streamTo } = 'defs' in source ? source : prepareFlow(source);
   const inputProblems = checkInput(flow, input);
-  if (inputProblems.length) throw new WeirError('invalid_input', inputProblems.map((p) => `${p.path}: ${p.message}`).join('; '), { details: { issues: inputProblems } });
+  if (inputProblems.length)
+    throw new WeirError('invalid_input', inputProblems.map((p) => `${p.path}: ${p.message}`).join('; '), {
+      details: { issues: inputProblems },
+    });
 
   const limits = { ...defaultLimits, ...ctx.limits };
   const now = ctx.now ?? (() => Date.now());
@@ -65,7 +74,10 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
   const onCancel = () => run.abort(new WeirError('cancelled', 'the client went away; the run was cancelled'));
   if (ctx.signal?.aborted) onCancel();
   ctx.signal?.addEventListener('abort', onCancel, { once: true });
-  const deadline = setTimeout(() => run.abort(new WeirError('deadline_exceeded', `the run passed its ${limits.deadlineMs} ms deadline`)), limits.deadlineMs);
+  const deadline = setTimeout(
+    () => run.abort(new WeirError('deadline_exceeded', `the run passed its ${limits.deadlineMs} ms deadline`)),
+    limits.deadlineMs,
+  );
 
   const state = new Map<string, State>(flow.nodes.map((n) => [n.id, 'pending']));
   const taken = new Map<string, string>();
@@ -79,7 +91,16 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
   const settled = (e: FlowEdge) => ['done', 'skipped', 'failed'].includes(state.get(e.source)!);
   const live = (e: FlowEdge) => state.get(e.source) === 'done' && taken.get(e.source) === handleOf(e);
   const emitEnd = (entry: TraceEntry, summary?: string) =>
-    ctx.onEvent?.({ type: 'node.end', nodeId: entry.nodeId, nodeType: entry.type, status: entry.status, durationMs: entry.durationMs ?? 0, summary, handle: entry.handle, error: entry.error });
+    ctx.onEvent?.({
+      type: 'node.end',
+      nodeId: entry.nodeId,
+      nodeType: entry.type,
+      status: entry.status,
+      durationMs: entry.durationMs ?? 0,
+      summary,
+      handle: entry.handle,
+      error: entry.error,
+    });
 
   const skip = (id: string, error?: TraceEntry['error']) => {
     state.set(id, 'skipped');
@@ -93,7 +114,10 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
     const startMs = now() - t0;
     ctx.onEvent?.({ type: 'node.start', nodeId: id, nodeType: def.type, startMs });
     const node = new AbortController();
-    const timer = setTimeout(() => node.abort(new WeirError('node_timeout', `node "${id}" took longer than ${limits.nodeTimeoutMs} ms`, { nodeId: id })), limits.nodeTimeoutMs);
+    const timer = setTimeout(
+      () => node.abort(new WeirError('node_timeout', `node "${id}" took longer than ${limits.nodeTimeoutMs} ms`, { nodeId: id })),
+      limits.nodeTimeoutMs,
+    );
     const onRunAbort = () => node.abort(run.signal.reason);
     run.signal.addEventListener('abort', onRunAbort, { once: true });
     const liveInputs = (graph.in.get(id) ?? []).filter(live).map((e) => e.source);
@@ -112,7 +136,15 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
         }),
         node.signal,
       );
-      const entry: TraceEntry = { nodeId: id, type: def.type, status: outcome.status ?? 'ok', startMs, durationMs: now() - t0 - startMs, ...outcome.trace, output: outcome.output };
+      const entry: TraceEntry = {
+        nodeId: id,
+        type: def.type,
+        status: outcome.status ?? 'ok',
+        startMs,
+        durationMs: now() - t0 - startMs,
+        ...outcome.trace,
+        output: outcome.output,
+      };
       if (outcome.status === 'fell_back') delete entry.output;
       trace.set(id, entry);
       state.set(id, 'done');
@@ -124,7 +156,15 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
       const error = toWeirError(err, 'node_failed', id);
       const cancelledByOther = failure !== undefined && run.signal.aborted && run.signal.reason === failure;
       if (cancelledByOther) return skip(id, { code: 'cancelled', message: `cancelled because node "${failure!.nodeId}" failed` });
-      const entry: TraceEntry = { nodeId: id, type: def.type, status: 'failed', startMs, durationMs: now() - t0 - startMs, ...error.partialTrace, error: { code: error.code, message: error.message } };
+      const entry: TraceEntry = {
+        nodeId: id,
+        type: def.type,
+        status: 'failed',
+        startMs,
+        durationMs: now() - t0 - startMs,
+        ...error.partialTrace,
+        error: { code: error.code, message: error.message },
+      };
       trace.set(id, entry);
       state.set(id, 'failed');
       emitEnd(entry);

@@ -15,7 +15,10 @@ export const nodeId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'node ids start with a letter and use letters, digits and "_" (they appear in templates and expressions)');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]*$/,
+    'node ids start with a letter and use letters, digits and "_" (they appear in templates and expressions)',
+  );
 
 export const position = z.strictObject({ x: z.number(), y: z.number() });
 
@@ -25,7 +28,10 @@ export const inputField = z.strictObject({
   type: inputFieldType,
   description: z.string().optional(),
   required: z.boolean().optional(),
-  enum: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+  enum: z
+    .array(z.union([z.string(), z.number()]))
+    .min(1)
+    .optional(),
   maxLength: z.number().int().positive().optional(),
 });
 

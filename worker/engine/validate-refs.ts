@@ -30,7 +30,8 @@ export function checkReferences(nodes: CheckedNode[], graph: Graph, inputDecl: R
       else if (!upstream.has(ref)) add('not_upstream', `${what} names node "${ref}", which is not upstream of "${n.id}"`, path, n.id);
     };
     const checkInputRef = (field: string | undefined, path: PropertyKey[], what: string) => {
-      if (field && fields.length > 0 && !fields.includes(field)) add('unknown_variable', `${what} names input.${field}, which the input declaration does not have`, path, n.id, 'warning');
+      if (field && fields.length > 0 && !fields.includes(field))
+        add('unknown_variable', `${what} names input.${field}, which the input declaration does not have`, path, n.id, 'warning');
     };
     for (const t of extract(() => def.templates(data))) {
       const path = [...base, ...t.path];

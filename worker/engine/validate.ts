@@ -31,11 +31,16 @@ export function validateFlow(value: unknown): Problem[] {
     return problems;
   }
   if (value.version !== FLOW_FORMAT_VERSION) {
-    add('unsupported_version', `unsupported format version ${JSON.stringify(value.version)}; this Weir reads version ${FLOW_FORMAT_VERSION}`, ['version']);
+    add(
+      'unsupported_version',
+      `unsupported format version ${JSON.stringify(value.version)}; this Weir reads version ${FLOW_FORMAT_VERSION}`,
+      ['version'],
+    );
   }
   const rawNodes = Array.isArray(value.nodes) ? value.nodes : [];
   const rawEdges = Array.isArray(value.edges) ? value.edges : [];
-  const nodeIdAt = (i: unknown) => (typeof i === 'number' && isObject(rawNodes[i]) && typeof rawNodes[i].id === 'string' ? (rawNodes[i].id as string) : undefined);
+  const nodeIdAt = (i: unknown) =>
+    typeof i === 'number' && isObject(rawNodes[i]) && typeof rawNodes[i].id === 'string' ? (rawNodes[i].id as string) : undefined;
 
   const parsed = flowSchema.safeParse(value);
   if (!parsed.success) {
@@ -59,7 +64,12 @@ export function validateFlow(value: unknown): Problem[] {
     byId.set(node.id, node);
     nodes.push(node);
     if (!node.def) {
-      add('unknown_node_type', `unknown node type "${node.type}" (known: ${[...nodeRegistry.keys()].join(', ')})`, ['nodes', index, 'type'], node.id);
+      add(
+        'unknown_node_type',
+        `unknown node type "${node.type}" (known: ${[...nodeRegistry.keys()].join(', ')})`,
+        ['nodes', index, 'type'],
+        node.id,
+      );
       return;
     }
     const data = node.def.data.safeParse(raw.data ?? {});
@@ -76,40 +86,55 @@ export function validateFlow(value: unknown): Problem[] {
   const seenEdges = new Set<string>();
   rawEdges.forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.source !== 'string' || typeof raw.target !== 'string') return;
-    const edge: FlowEdge = { source: raw.source, target: raw.target, ...(typeof raw.sourceHandle === 'string' ? { sourceHandle: raw.sourceHandle } : {}) };
+    const edge: FlowEdge = {
+      source: raw.source,
+      target: raw.target,
+      ...(typeof raw.sourceHandle === 'string' ? { sourceHandle: raw.sourceHandle } : {}),
+    };
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
-    let ok = true;
-    if (!source) ok = !add('edge_unknown_node', `edge source "${edge.source}" is not a node`, ['edges', index, 'source']);
-    if (!target) ok = !add('edge_unknown_node', `edge target "${edge.target}" is not a node`, ['edges', index, 'target']);
+    const before = problems.length; // an edge with any problem stays out of the graph checks
+    if (!source) add('edge_unknown_node', `edge source "${edge.source}" is not a node`, ['edges', index, 'source']);
+    if (!target) add('edge_unknown_node', `edge target "${edge.target}" is not a node`, ['edges', index, 'target']);
     if (source?.def && source.data !== undefined) {
       const handles = source.def.handles(source.data).map((h) => h.id);
       if (!handles.includes(handleOf(edge))) {
         const known = handles.length ? handles.join(', ') : 'none: nothing leaves this node';
-        ok = !add('edge_unknown_handle', `node "${edge.source}" has no handle "${handleOf(edge)}" (handles: ${known})`, ['edges', index, 'sourceHandle'], edge.source);
+        add(
+          'edge_unknown_handle',
+          `node "${edge.source}" has no handle "${handleOf(edge)}" (handles: ${known})`,
+          ['edges', index, 'sourceHandle'],
+          edge.source,
+        );
       }
     }
-    if (target?.def && !target.def.acceptsInput) ok = !add('edge_into_input', `nothing may connect into the ${target.type} node "${target.id}"`, ['edges', index, 'target'], target.id);
-    if (edge.source === edge.target) ok = !add('cycle', `node "${edge.source}" connects to itself`, ['edges', index], edge.source);
+    if (target?.def && !target.def.acceptsInput)
+      add('edge_into_input', `nothing may connect into the ${target.type} node "${target.id}"`, ['edges', index, 'target'], target.id);
+    if (edge.source === edge.target) add('cycle', `node "${edge.source}" connects to itself`, ['edges', index], edge.source);
     const key = `${edge.source}:${handleOf(edge)}->${edge.target}`;
-    if (seenEdges.has(key)) ok = !add('duplicate_edge', `edge ${key} appears twice`, ['edges', index], edge.source, 'warning');
+    if (seenEdges.has(key)) add('duplicate_edge', `edge ${key} appears twice`, ['edges', index], edge.source, 'warning');
     seenEdges.add(key);
-    if (ok) edges.push(edge);
+    if (problems.length === before) edges.push(edge);
   });
 
-  const graph = buildGraph(nodes.map((n) => n.id), edges);
+  const graph = buildGraph(
+    nodes.map((n) => n.id),
+    edges,
+  );
   const cycles = findCycles(graph).filter((c) => c.length > 2);
   for (const cycle of cycles) add('cycle', `cycle: ${cycle.join(' → ')}`, ['edges'], cycle[0]);
 
   if (inputs.length > 0) {
     const reachable = reachableFrom(graph, [inputs[0].id]);
-    for (const n of nodes) if (!reachable.has(n.id)) add('unreachable', `node "${n.id}" is not reachable from the input`, ['nodes', n.index], n.id);
+    for (const n of nodes)
+      if (!reachable.has(n.id)) add('unreachable', `node "${n.id}" is not reachable from the input`, ['nodes', n.index], n.id);
     const outputs = nodes.filter((n) => n.type === 'output' && reachable.has(n.id));
     if (outputs.length === 0) add('no_output', 'no output node is reachable from the input', ['nodes']);
     else {
       const leadsToOutput = new Set(outputs.flatMap((o) => [o.id, ...ancestorsOf(graph, o.id)]));
       for (const n of nodes) {
-        if (reachable.has(n.id) && !leadsToOutput.has(n.id)) add('dead_end', `node "${n.id}" leads to no output`, ['nodes', n.index], n.id, 'warning');
+        if (reachable.has(n.id) && !leadsToOutput.has(n.id))
+          add('dead_end', `node "${n.id}" leads to no output`, ['nodes', n.index], n.id, 'warning');
       }
     }
   }
@@ -117,13 +142,15 @@ export function validateFlow(value: unknown): Problem[] {
   for (const n of nodes) {
     if (n.type !== 'condition' || n.data === undefined) continue;
     const connected = new Set((graph.out.get(n.id) ?? []).map(handleOf));
-    if (!connected.has('default')) add('condition_without_default', `condition "${n.id}" has nothing connected to its default handle`, ['nodes', n.index], n.id);
+    if (!connected.has('default'))
+      add('condition_without_default', `condition "${n.id}" has nothing connected to its default handle`, ['nodes', n.index], n.id);
     const cases = (n.data as { cases: { id: string }[] }).cases;
     const seen = new Set<string>();
     cases.forEach((c, i) => {
       if (seen.has(c.id)) add('duplicate_case', `case id "${c.id}" is used twice`, ['nodes', n.index, 'data', 'cases', i, 'id'], n.id);
       seen.add(c.id);
-      if (!connected.has(c.id)) add('unconnected_case', `case "${c.id}" leads nowhere`, ['nodes', n.index, 'data', 'cases', i], n.id, 'warning');
+      if (!connected.has(c.id))
+        add('unconnected_case', `case "${c.id}" leads nowhere`, ['nodes', n.index, 'data', 'cases', i], n.id, 'warning');
     });
   }
 

@@ -18,7 +18,10 @@ const providerSpecInput = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('openai'),
     baseURL: z.url({ protocol: /^https?$/, error: 'baseURL must be an http(s) URL' }),
-    apiKeyVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'apiKeyVar names an environment variable').optional(),
+    apiKeyVar: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'apiKeyVar names an environment variable')
+      .optional(),
     maxTokensField: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
     retry: retrySpec.optional(),
   }),
@@ -61,7 +64,9 @@ function parseProviders(raw: unknown, env: Record<string, unknown>): Record<stri
     const where = `PROVIDERS.${name}`;
     if (!providerName.safeParse(name).success) throw new ProviderConfigError(`${where}: provider names use letters, digits, "-" and "_"`);
     if (typeof entry === 'object' && entry !== null && 'apiKey' in entry) {
-      throw new ProviderConfigError(`${where}.apiKey: inline API keys are not allowed; store the key as a secret and name it with "apiKeyVar"`);
+      throw new ProviderConfigError(
+        `${where}.apiKey: inline API keys are not allowed; store the key as a secret and name it with "apiKeyVar"`,
+      );
     }
     const parsed = providerSpecInput.safeParse(entry);
     if (!parsed.success) {
@@ -69,7 +74,8 @@ function parseProviders(raw: unknown, env: Record<string, unknown>): Record<stri
       const path = issue?.path.length ? `.${issue.path.join('.')}` : '';
       throw new ProviderConfigError(`${where}${path}: ${issue?.message ?? 'invalid provider'}`);
     }
-    if (name === 'echo' && parsed.data.type !== 'echo') throw new ProviderConfigError(`${where}: the name "echo" is reserved for the echo provider`);
+    if (name === 'echo' && parsed.data.type !== 'echo')
+      throw new ProviderConfigError(`${where}: the name "echo" is reserved for the echo provider`);
     const spec: ProviderSpec = parsed.data;
     if (spec.type === 'openai' && spec.apiKeyVar) spec.apiKey = text(env[spec.apiKeyVar]);
     out[name] = spec;
@@ -95,5 +101,7 @@ export function providerConfigFromEnv(env: Record<string, unknown>): ProviderCon
 export function describeProviders(config: ProviderConfig): { name: string; type: ProviderSpec['type']; baseURL?: string }[] {
   const entries = Object.entries(config.providers);
   if (!config.providers.echo) entries.push(['echo', { type: 'echo' }]);
-  return entries.map(([name, spec]) => (spec.type === 'openai' ? { name, type: spec.type, baseURL: spec.baseURL } : { name, type: spec.type }));
+  return entries.map(([name, spec]) =>
+    spec.type === 'openai' ? { name, type: spec.type, baseURL: spec.baseURL } : { name, type: spec.type },
+  );
 }

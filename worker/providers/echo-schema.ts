@@ -53,7 +53,11 @@ function build(s: Schema, key: string, ctx: EchoContext): unknown {
   switch (type) {
     case 'object': {
       const props = isSchema(s.properties) ? s.properties : {};
-      return Object.fromEntries(Object.entries(props).filter(([, v]) => isSchema(v)).map(([k, v]) => [k, build(v as Schema, k, ctx)]));
+      return Object.fromEntries(
+        Object.entries(props)
+          .filter(([, v]) => isSchema(v))
+          .map(([k, v]) => [k, build(v as Schema, k, ctx)]),
+      );
     }
     case 'array': {
       const min = typeof s.minItems === 'number' ? s.minItems : 0;

@@ -46,7 +46,8 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): LlmClient {
       return baseFetch(input, { ...init, headers });
     }) as never,
   });
-  const maxTokensField = opts.maxTokensField ?? (new URL(opts.baseURL).hostname === 'api.openai.com' ? 'max_completion_tokens' : 'max_tokens');
+  const maxTokensField =
+    opts.maxTokensField ?? (new URL(opts.baseURL).hostname === 'api.openai.com' ? 'max_completion_tokens' : 'max_tokens');
 
   async function attempt(req: LlmRequest): Promise<Attempt> {
     const ctx: CallContext = { provider: opts.name, model: req.model, signal: req.signal, secrets: [opts.apiKey] };

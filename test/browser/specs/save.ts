@@ -66,7 +66,9 @@ export const saveSpecs: Spec[] = [
       const { page } = ctx;
       const admin = { authorization: `Bearer ${ctx.stack.token}`, 'content-type': 'application/json' };
       const api = (path: string, init: RequestInit = {}) => fetch(`${ctx.stack.url}${path}`, { ...init, headers: admin });
-      const published = (await (await api('/v1/flows/email-announcement/versions', { method: 'POST', body: '{}' })).json()) as { version: number };
+      const published = (await (await api('/v1/flows/email-announcement/versions', { method: 'POST', body: '{}' })).json()) as {
+        version: number;
+      };
       await api('/v1/flows/email-announcement/labels/production', { method: 'PUT', body: JSON.stringify({ version: published.version }) });
 
       await ctx.open('/flows/email-announcement');

@@ -55,7 +55,9 @@ describe('providerConfigFromEnv', () => {
   });
 
   it('rejects an inline apiKey without repeating it', () => {
-    const message = configError({ PROVIDERS: JSON.stringify({ default: { type: 'openai', baseURL: 'https://x.test/v1', apiKey: 'sk-inline-123456789' } }) });
+    const message = configError({
+      PROVIDERS: JSON.stringify({ default: { type: 'openai', baseURL: 'https://x.test/v1', apiKey: 'sk-inline-123456789' } }),
+    });
     expect(message).toContain('PROVIDERS.default.apiKey');
     expect(message).toContain('apiKeyVar');
     expect(message).not.toContain('sk-inline');
@@ -64,7 +66,9 @@ describe('providerConfigFromEnv', () => {
   it('names the field at fault in PROVIDERS', () => {
     expect(configError({ PROVIDERS: '{not json' })).toBe('PROVIDERS is not valid JSON');
     expect(configError({ PROVIDERS: '[]' })).toContain('must be a JSON object');
-    expect(configError({ PROVIDERS: JSON.stringify({ local: { type: 'openai', baseURL: 'ftp://x' } }) })).toContain('PROVIDERS.local.baseURL');
+    expect(configError({ PROVIDERS: JSON.stringify({ local: { type: 'openai', baseURL: 'ftp://x' } }) })).toContain(
+      'PROVIDERS.local.baseURL',
+    );
     expect(configError({ PROVIDERS: JSON.stringify({ local: { type: 'claude' } }) })).toContain('PROVIDERS.local');
     expect(configError({ PROVIDERS: JSON.stringify({ echo: { type: 'openai', baseURL: 'https://x.test/v1' } }) })).toContain('reserved');
   });
@@ -95,7 +99,9 @@ describe('createLlmClient', () => {
   });
 
   it('fails with provider_auth when the variable apiKeyVar names is not set', async () => {
-    const config = providerConfigFromEnv({ PROVIDERS: JSON.stringify({ default: { type: 'openai', baseURL: fakeUrl(), apiKeyVar: 'MISSING_KEY' } }) });
+    const config = providerConfigFromEnv({
+      PROVIDERS: JSON.stringify({ default: { type: 'openai', baseURL: fakeUrl(), apiKeyVar: 'MISSING_KEY' } }),
+    });
     const err = await failure(createLlmClient(config).complete(request('m')));
     expect(err).toMatchObject({ code: 'provider_auth' });
     expect(err.message).toContain('MISSING_KEY');

@@ -52,7 +52,10 @@ describe('echo provider', () => {
 
   it('builds JSON from a schema, picking the enum value mentioned last and a high confidence', async () => {
     const res = await echo.complete(
-      request('m', { messages: user('Is this about billing? No, I think it is a bug in the app'), responseFormat: { type: 'json', schema: ticket } }),
+      request('m', {
+        messages: user('Is this about billing? No, I think it is a bug in the app'),
+        responseFormat: { type: 'json', schema: ticket },
+      }),
     );
     expect(JSON.parse(res.text)).toEqual({
       category: 'bug',

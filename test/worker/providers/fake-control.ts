@@ -37,7 +37,9 @@ export const request = (model: string, extra: Partial<LlmRequest> = {}): LlmRequ
 });
 
 /** The rejection of a promise, for asserting on codes and messages. */
-export async function failure(promise: Promise<unknown>): Promise<Error & { code?: string; retryable?: boolean; status?: number; retryAfterMs?: number }> {
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string; retryable?: boolean; status?: number; retryAfterMs?: number }> {
   try {
     await promise;
   } catch (err) {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../../../worker/providers/openai';
 import { fakeUrl, received, request, setAnswer, uniqueModel, user } from './fake-control';
 
-const provider = (apiKey?: string) => createOpenAIProvider({ name: 'default', baseURL: fakeUrl(), apiKey, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+const provider = (apiKey?: string) =>
+  createOpenAIProvider({ name: 'default', baseURL: fakeUrl(), apiKey, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
 
 describe('openai provider', () => {
   it('returns the answer text, model and usage of a plain completion', async () => {
@@ -19,7 +20,9 @@ describe('openai provider', () => {
   it('streams tokens through onToken and still resolves with the full text and reported usage', async () => {
     const model = uniqueModel();
     const tokens: string[] = [];
-    const res = await provider('sk-test-key-123456').complete(request(model, { messages: user('stream me please'), onToken: (t) => tokens.push(t) }));
+    const res = await provider('sk-test-key-123456').complete(
+      request(model, { messages: user('stream me please'), onToken: (t) => tokens.push(t) }),
+    );
     expect(tokens.length).toBeGreaterThan(3);
     expect(tokens.join('')).toBe(res.text);
     expect(res.text).toBe(`fake answer from ${model}: stream me please`);
@@ -82,7 +85,7 @@ describe('openai provider', () => {
     expect(JSON.parse(res.text)).toEqual({ label: 'bug', confidence: 0.8 });
   });
 
-  it('uses max_completion_tokens when configured to, as OpenAI\'s newer models require', async () => {
+  it("uses max_completion_tokens when configured to, as OpenAI's newer models require", async () => {
     const model = uniqueModel();
     const client = createOpenAIProvider({ name: 'x', baseURL: fakeUrl(), maxTokensField: 'max_completion_tokens' });
     await client.complete(request(model, { maxTokens: 7 }));

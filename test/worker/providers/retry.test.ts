@@ -8,7 +8,12 @@ import { backoffDelay, defaultRetry, sleep, withRetry, type RetryOptions } from 
 import { failure, fakeUrl, received, request, script, uniqueModel } from './fake-control';
 
 const provider = (retry: Partial<RetryOptions> = {}) =>
-  createOpenAIProvider({ name: 'default', baseURL: fakeUrl(), apiKey: 'sk-test-key-123456', retry: { baseDelayMs: 1, maxDelayMs: 5, ...retry } });
+  createOpenAIProvider({
+    name: 'default',
+    baseURL: fakeUrl(),
+    apiKey: 'sk-test-key-123456',
+    retry: { baseDelayMs: 1, maxDelayMs: 5, ...retry },
+  });
 
 describe('retrying against the fake server', () => {
   it('waits the Retry-After a 429 asks for, then succeeds on the next attempt', async () => {

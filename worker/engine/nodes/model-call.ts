@@ -82,7 +82,10 @@ export function parseJsonAnswer(text: string, format: Extract<ResponseFormat, { 
   if (format.schema) {
     const result = new Validator(format.schema as never, '2020-12', false).validate(value);
     if (!result.valid) {
-      const first = result.errors.slice(0, 3).map((e) => `${e.instanceLocation} ${e.error}`).join('; ');
+      const first = result.errors
+        .slice(0, 3)
+        .map((e) => `${e.instanceLocation} ${e.error}`)
+        .join('; ');
       throw new WeirError('bad_json_output', `the model's JSON does not match the schema: ${first}`);
     }
   }
@@ -90,7 +93,11 @@ export function parseJsonAnswer(text: string, format: Extract<ResponseFormat, { 
 }
 
 /** Resolves the prompt, renders the messages, calls the model and shapes the outcome. */
-export async function callModel(args: NodeRunArgs<ModelCallData>, model: string | undefined, extra: Partial<TraceEntry> = {}): Promise<NodeOutcome> {
+export async function callModel(
+  args: NodeRunArgs<ModelCallData>,
+  model: string | undefined,
+  extra: Partial<TraceEntry> = {},
+): Promise<NodeOutcome> {
   const { data, scope } = args;
   const ref = data.prompt && 'ref' in data.prompt ? data.prompt.ref : undefined;
   const resolved = ref ? await args.prompts.resolve(ref, args.signal) : undefined;
@@ -99,23 +106,26 @@ export async function callModel(args: NodeRunArgs<ModelCallData>, model: string 
   const messages = buildMessages(data, scope, resolved);
   trace.messages = messages;
   const chosenModel = model ?? resolved?.model;
-  if (!chosenModel) throw new WeirError('node_failed', 'no model: set data.model or give the prompt version a default model', { nodeId: args.id });
+  if (!chosenModel)
+    throw new WeirError('node_failed', 'no model: set data.model or give the prompt version a default model', { nodeId: args.id });
   const format: ResponseFormat = data.responseFormat ?? { type: 'text' };
   const provider = data.provider ?? 'default';
   trace.provider = provider;
   trace.model = chosenModel;
-  const response = await args.llm.complete({
-    provider,
-    model: chosenModel,
-    messages,
-    temperature: data.temperature ?? resolved?.temperature,
-    maxTokens: data.maxTokens ?? resolved?.maxTokens,
-    responseFormat: format,
-    signal: args.signal,
-    onToken: format.type === 'text' ? args.onToken : undefined,
-  }).catch((err: unknown) => {
-    throw attachTrace(toWeirError(err, 'provider_error', args.id), trace);
-  });
+  const response = await args.llm
+    .complete({
+      provider,
+      model: chosenModel,
+      messages,
+      temperature: data.temperature ?? resolved?.temperature,
+      maxTokens: data.maxTokens ?? resolved?.maxTokens,
+      responseFormat: format,
+      signal: args.signal,
+      onToken: format.type === 'text' ? args.onToken : undefined,
+    })
+    .catch((err: unknown) => {
+      throw attachTrace(toWeirError(err, 'provider_error', args.id), trace);
+    });
   Object.assign(trace, { model: response.model, provider: response.provider, tokens: response.usage, attempts: response.attempts });
   if (response.echo) trace.echo = true;
   const output = format.type === 'json' ? parseJsonAnswer(response.text, format) : response.text;

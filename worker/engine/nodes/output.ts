@@ -31,6 +31,6 @@ export const outputNode = defineNode<OutputData>({
     if (data.value) return { output: evaluateExpression(data.value, s) };
     // Without a mapping: the output of the upstream node whose edge was taken.
     const from = liveInputs[liveInputs.length - 1];
-    return { output: from ? scope.nodes[from]?.output ?? null : null };
+    return { output: from ? (scope.nodes[from]?.output ?? null) : null };
   },
 });

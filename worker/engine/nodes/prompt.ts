@@ -5,7 +5,7 @@ import { defineNode, mainHandle, none } from './types';
 
 export const promptData = z.strictObject({
   provider: modelCallFields.provider,
-  model: z.string().min(1).optional().describe('Model id; falls back to the prompt version\'s default model'),
+  model: z.string().min(1).optional().describe("Model id; falls back to the prompt version's default model"),
   system: z.string().optional().describe('System message (a template)'),
   prompt: promptSource.describe('A KV prompt reference or inline template text'),
   temperature: modelCallFields.temperature,
