@@ -75,26 +75,4 @@ export function exampleFlows(): Flow[] {
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Flow);
 }
 
-export interface SseEvent {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-export function parseSse(text: string): SseEvent[] {
-  return text
-    .split('\n\n')
-    .filter((block) => block.trim())
-    .map((block) => {
-      const lines = block.split('\n');
-      const event =
-        lines
-          .find((l) => l.startsWith('event:'))
-          ?.slice(6)
-          .trim() ?? 'message';
-      const data = lines
-        .filter((l) => l.startsWith('data:'))
-        .map((l) => l.slice(5).trimStart())
-        .join('\n');
-      return { event, data: JSON.parse(data) as Record<string, unknown> };
-    });
-}
+export { parseSse, type SseEvent } from '../helpers/sse';

@@ -20,8 +20,8 @@ import {
 } from '../http/openai';
 import type { ChatRequest, CompletionBase } from '../http/openai';
 import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../http/runnable';
-import { limitsFromEnv, providerRuntime } from '../http/runtime';
-import { promptStore, type ResolvedFlow } from '../store';
+import { startRunContext } from '../http/runtime';
+import type { ResolvedFlow } from '../store';
 import { zodProblems } from '../store/problem';
 import { tracked } from './in-flight';
 
@@ -124,15 +124,7 @@ export const chatRoutes = new Hono<AppEnv>()
     const req = parsed.data;
     const { flow, resolved } = await loadModel(c, req.model);
     const input = readInput(flow, req);
-    const runId = crypto.randomUUID();
-    const controller = new AbortController();
-    c.req.raw.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    const ctx: RunContext = {
-      llm: providerRuntime(c.env).client,
-      prompts: promptStore(c.env.WEIR_KV),
-      signal: controller.signal,
-      limits: limitsFromEnv(c.env),
-    };
+    const { runId, controller, ctx } = startRunContext(c);
     const base: CompletionBase = {
       id: `chatcmpl-${runId}`,
       created: Math.floor(Date.now() / 1000),

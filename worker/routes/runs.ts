@@ -3,13 +3,12 @@
 // output, usage, prompts}, plus trace with ?trace=1); server-sent events with
 // `Accept: text/event-stream`. A client that goes away aborts the run.
 import { Hono, type Context } from 'hono';
-import { checkInput, hasErrors, runFlow, type Flow, type RunContext } from '../engine';
+import { checkInput, hasErrors, runFlow, type Flow } from '../engine';
 import { MAX_RUN_INPUT_BYTES, readJson, requireObject } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError, statusForCode } from '../http/errors';
 import { flowInfo, loadRunnable, setRunHeaders } from '../http/runnable';
-import { limitsFromEnv, providerRuntime } from '../http/runtime';
-import { promptStore } from '../store';
+import { startRunContext } from '../http/runtime';
 import { tracked } from './in-flight';
 import { streamRun } from './run-stream';
 
@@ -30,15 +29,7 @@ export const runRoutes = new Hono<AppEnv>().post('/flows/:id/run', async (c) => 
   const { flow, resolved } = await loadRunnable(c, c.req.param('id'));
   const info = flowInfo(resolved);
   const input = await readInput(c, flow);
-  const runId = crypto.randomUUID();
-  const controller = new AbortController();
-  c.req.raw.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-  const ctx: RunContext = {
-    llm: providerRuntime(c.env).client,
-    prompts: promptStore(c.env.WEIR_KV),
-    signal: controller.signal,
-    limits: limitsFromEnv(c.env),
-  };
+  const { runId, controller, ctx } = startRunContext(c);
   if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
     setRunHeaders(c, resolved);
     return streamRun(c, { flow, input, ctx, runId, controller, info });

