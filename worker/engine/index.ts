@@ -17,12 +17,11 @@ export { flowJsonSchema } from './json-schema';
 export {
   diffFlows,
   diffValues,
-  formatDiff,
   type FlowDiff,
-  type FormatDiffOptions,
   type ValueChange,
   type NodeChange,
   type NodeMove,
   type EdgeRef,
   type EdgeRewire,
 } from './diff';
+export { formatDiff, type FormatDiffOptions } from './diff-format';
