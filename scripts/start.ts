@@ -85,11 +85,15 @@ void server.exited.then((code) => {
 
 if (machine) console.log(`WEIR_READY ${JSON.stringify({ url: server.url, wranglerPid: server.child.pid, seed })}`);
 else {
+  const invokeKey = (vars.INVOKE_KEYS ?? '').split(',')[0]?.trim();
+  const question = JSON.stringify({ input: { question: 'How do I troubleshoot error code E5 on the X1000?' } });
   console.log(`
   Weir is running at ${server.url}
-  Admin token:  ${vars.ADMIN_TOKEN}   (in .dev.vars)
   Sign in:      ${server.url}/#token=${vars.ADMIN_TOKEN}
-  Try:          curl -H "Authorization: Bearer ${vars.ADMIN_TOKEN}" ${server.url}/v1/flows
+  Admin token:  ${vars.ADMIN_TOKEN}   (management API; in .dev.vars)
+  Invoke key:   ${invokeKey}   (calling flows; INVOKE_KEYS in .dev.vars)
+  Try:          curl ${server.url}/v1/flows/support-x1000/run -H "Authorization: Bearer ${invokeKey}" \\
+                  -H 'content-type: application/json' -d '${question}'
   Ctrl+C stops it.
 `);
 }
