@@ -70,7 +70,7 @@ export async function benchHttp(requests = 300) {
         headers: { authorization: `Bearer ${weir.invokeKey}`, 'content-type': 'application/json' },
         body,
       });
-    const baseReq = () => timed(`${baseline.url}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const baseReq = () => timed(`${baseline.url}/v1/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     for (let i = 0; i < 30; i++) await Promise.all([weirReq(), baseReq()]); // warm both isolates
     const weirMs: number[] = [];
     const baseMs: number[] = [];

@@ -8,7 +8,7 @@ let client: OpenAI | undefined;
 
 const app = new Hono<{ Bindings: Env }>();
 app.get('/v1/health', (c) => c.json({ ok: true }));
-app.post('/run', async (c) => {
+app.post('/v1/run', async (c) => {
   client ??= new OpenAI({ apiKey: c.env.OPENAI_API_KEY, baseURL: c.env.OPENAI_BASE_URL, maxRetries: 0 });
   const { input } = await c.req.json<{ input: { question: string } }>();
   const schema = { type: 'object', properties: { topic: { type: 'string', enum: ['technical', 'other'] } }, required: ['topic'] };
