@@ -63,7 +63,7 @@ async function pushPrompt(api: ApiClient, path: string, opts: PushOptions): Prom
   for (const c of plan.conflicts) console.error(`prompt ${file.name}: conflict: ${c}`);
   if (plan.conflicts.length) return false;
   for (const v of plan.toAdd) {
-    const { version, createdAt: _createdAt, ...body } = v;
+    const { version, ...body } = v; // createdAt included: the worker keeps the file's date
     const added = await api.request<{ version: number }>('POST', `/prompts/${file.name}/versions`, {
       ...body,
       description: file.description,

@@ -105,14 +105,14 @@ export async function startFakeWeir(token = 'fake-admin-token'): Promise<FakeWei
       return [200, { ...p, latest: p.versions.length, versions: p.versions.map((v) => ({ name: p.name, ...v, variables: [] })) }];
     }
     if ((m = /^\/v1\/prompts\/([^/]+)\/versions$/.exec(path)) && method === 'POST') {
-      const allowed = ['template', 'model', 'temperature', 'maxTokens', 'note', 'description'];
+      const allowed = ['template', 'model', 'temperature', 'maxTokens', 'note', 'description', 'createdAt'];
       const extra = Object.keys(body).filter((k) => !allowed.includes(k));
       if (extra.length || !body.template) throw new HttpError(400, 'invalid', `bad version body (${extra.join(', ') || 'no template'})`);
       const { description, ...version } = body;
       const p =
         fake.prompts.get(m[1]) ??
         fake.prompts.set(m[1], { name: m[1], description: description ?? '', labels: {}, versions: [] }).get(m[1])!;
-      const v = { version: p.versions.length + 1, ...version, createdAt: now() };
+      const v = { version: p.versions.length + 1, ...version, createdAt: version.createdAt ?? now() };
       p.versions.push(v);
       return [201, { name: p.name, version: v.version, variables: [], createdAt: v.createdAt }];
     }

@@ -36,6 +36,8 @@ export const versionInput = z.strictObject({
   template: promptTemplate,
   ...modelSettings,
   description: z.string().max(4000).optional(),
+  /** When the version was written (ISO 8601); `weir push` keeps the date from the prompt file. Default: now. */
+  createdAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** One immutable version, as stored under `prompt-ref:<name>@<n>` (and copied under labels). */

@@ -162,9 +162,9 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
       const input = versionInput.safeParse(body);
       if (!input.success) throw new StoreError('invalid', 'the prompt version is not valid', zodProblems(input.error));
       const variables = promptVariables(input.data.template);
-      const { description, ...settings } = input.data;
+      const { description, createdAt, ...settings } = input.data;
       const meta = await readMeta(name);
-      const candidate = { ...settings, name, version: (meta?.latest ?? 0) + 1, createdAt: now() };
+      const candidate = { ...settings, name, version: (meta?.latest ?? 0) + 1, createdAt: createdAt ?? now() };
       const version = storedVersion.safeParse(candidate);
       if (!version.success) throw new StoreError('invalid', 'the prompt version is not valid', zodProblems(version.error));
       await appendVersion(meta, version.data, description);

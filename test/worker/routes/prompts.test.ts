@@ -14,6 +14,16 @@ describe('prompt management', () => {
     expect(await res.json()).toMatchObject({ name: 'welcome', version: 1, variables: ['input.name', 'input.topic'] });
   });
 
+  it('keeps a given creation time (as weir push sends from the files) and refuses one that is not ISO 8601', async () => {
+    const res = await addVersion('dated', { template: { text: 'x' }, createdAt: '2026-11-01T09:00:00.000Z' });
+    expect(await res.json()).toMatchObject({ version: 1, createdAt: '2026-11-01T09:00:00.000Z' });
+    const undated = (await (await addVersion('dated', { template: { text: 'y' } })).json()) as { createdAt: string };
+    expect(Date.parse(undated.createdAt)).toBeGreaterThan(Date.parse('2026-11-01T09:00:00.000Z'));
+    const bad = await addVersion('dated', { template: { text: 'z' }, createdAt: 'last tuesday' });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.map((i) => i.path)).toContain('$.createdAt');
+  });
+
   it('gets a prompt with all versions (with variables) and labels', async () => {
     await addVersion('detail', { template: { text: 'one {{input.a}}' } });
     await addVersion('detail', { template: { messages: [{ role: 'user', content: 'two {{input.b}}' }] }, model: 'gpt-4o-mini' });
