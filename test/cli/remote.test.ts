@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeWeir, type FakeWeir } from './fake-weir';
-import { readJsonFile, weir, type LooseJson, workspace, writeJsonFile } from './helpers';
+import { readJsonFile, weir, workspace, writeJsonFile } from './helpers';
 
 let fake: FakeWeir;
 beforeEach(async () => {

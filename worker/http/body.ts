@@ -1,6 +1,8 @@
 // Request bodies as JSON with a size cap: 413 past the cap (checked while reading, not only from
 // Content-Length), 400 for text that is not JSON.
 import type { Context } from 'hono';
+import * as z from 'zod';
+import { zodProblems } from '../store/problem';
 import { ApiError } from './errors';
 
 /** Flows and prompt versions. */
@@ -53,4 +55,13 @@ export function requireObject(value: unknown, what: string): Record<string, unkn
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new ApiError(400, 'bad_request', `${what} must be a JSON object.`);
   return value as Record<string, unknown>;
+}
+
+const labelBody = z.strictObject({ version: z.number().int().positive() });
+
+/** The body of a label move, `{"version": <n>}`, for prompts and flows alike. */
+export async function readLabelVersion(c: Context): Promise<number> {
+  const body = labelBody.safeParse(await readJson(c, 1024));
+  if (!body.success) throw new ApiError(400, 'bad_request', 'Send {"version": <number>}.', zodProblems(body.error));
+  return body.data.version;
 }

@@ -2,17 +2,14 @@
 // move or delete labels (the release and the rollback, no deploy), and a semantic diff of any two
 // of a version number, a label, `latest` or `draft`.
 import { Hono } from 'hono';
-import * as z from 'zod';
 import { diffFlows, type Flow } from '../engine';
 import { requireAdmin } from '../http/auth';
-import { readJson, readText } from '../http/body';
+import { readLabelVersion, readText } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { flowVersionStore, parseFlowRef, resolveFlow, type FlowRef } from '../store';
 import { publishBody } from '../store/flow-version-schema';
 import { zodProblems } from '../store/problem';
-
-const labelBody = z.strictObject({ version: z.number().int().positive() });
 
 function versionParam(text: string): number {
   if (!/^[1-9][0-9]{0,8}$/.test(text)) throw new ApiError(400, 'bad_request', `"${text}" is not a version number.`);
@@ -53,9 +50,8 @@ export const flowVersionRoutes = new Hono<AppEnv>()
   })
 
   .put('/flows/:id/labels/:label', requireAdmin, async (c) => {
-    const body = labelBody.safeParse(await readJson(c, 1024));
-    if (!body.success) throw new ApiError(400, 'bad_request', 'Send {"version": <number>}.', zodProblems(body.error));
-    const labels = await flowVersionStore(c.env.WEIR_KV).moveLabel(c.req.param('id'), c.req.param('label'), body.data.version);
+    const version = await readLabelVersion(c);
+    const labels = await flowVersionStore(c.env.WEIR_KV).moveLabel(c.req.param('id'), c.req.param('label'), version);
     return c.json({ labels });
   })
 

@@ -1,17 +1,14 @@
 // Prompt management (admin only): list, get with every version, add a version, move or delete
 // a label, resolve a reference the way a running flow would.
 import { Hono } from 'hono';
-import * as z from 'zod';
 import { requireAdmin } from '../http/auth';
-import { MAX_PROMPT_BYTES, readJson } from '../http/body';
+import { MAX_PROMPT_BYTES, readJson, readLabelVersion } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { promptStore } from '../store';
 import { promptName } from '../store/prompt-schema';
 import { promptVariables } from '../store/prompt-variables';
 import { zodProblems } from '../store/problem';
-
-const labelBody = z.strictObject({ version: z.number().int().positive() });
 
 function checkName(name: string): string {
   const parsed = promptName.safeParse(name);
@@ -42,9 +39,8 @@ export const promptRoutes = new Hono<AppEnv>()
   })
 
   .put('/prompts/:name/labels/:label', requireAdmin, async (c) => {
-    const body = labelBody.safeParse(await readJson(c, 1024));
-    if (!body.success) throw new ApiError(400, 'bad_request', 'Send {"version": <number>}.', zodProblems(body.error));
-    const labels = await promptStore(c.env.WEIR_KV).moveLabel(c.req.param('name'), c.req.param('label'), body.data.version);
+    const version = await readLabelVersion(c);
+    const labels = await promptStore(c.env.WEIR_KV).moveLabel(c.req.param('name'), c.req.param('label'), version);
     return c.json({ labels });
   })
 
