@@ -78,7 +78,7 @@ export interface RunLimits {
 export const defaultLimits: RunLimits = {
   deadlineMs: 60_000,
   nodeTimeoutMs: 30_000,
-  maxNodeExecutions: 200,
+  maxNodeExecutions: 1000,
   maxConcurrency: 6,
 };
 
