@@ -1,5 +1,5 @@
 // Which flow text a run uses: a pinned version, a label, the default (production, else latest) or
-// the draft. One KV read at most per reference, none when the isolate cache is warm; the parsed
+// the draft. One KV read at most per reference (drafts included), none when the isolate cache is warm; the parsed
 // flow is cached by content hash so the engine validates each version once per isolate.
 import { parseFlow, type ParsedFlow } from '../engine/parse';
 import { flowKey, flowRefKey, flowVersionKey } from './keys';
@@ -62,12 +62,20 @@ export function resolvedFromRecord(id: string, record: FlowVersionRecord): Resol
   };
 }
 
-async function readDraft(kv: KVNamespace, id: string): Promise<ResolvedFlow | undefined> {
+/** The draft, cached like a label: saves in this isolate drop it at once (flowStore.put/delete). */
+async function readDraft(kv: KVNamespace, id: string, cache: TtlCache<ResolvedFlow | null>): Promise<ResolvedFlow | undefined> {
+  const cacheKey = `${id}@draft`;
+  const hit = cache.get(cacheKey);
+  if (hit !== undefined) return hit ?? undefined;
   const text = await kv.get(flowKey(id), 'text');
-  if (text === null) return undefined;
-  const hash = await sha256Hex(text);
-  const parsed = parsedFor(hash, text);
-  return { id, version: 'draft', hash, parsed, public: parsed.flow?.public === true };
+  let resolved: ResolvedFlow | null = null;
+  if (text !== null) {
+    const hash = await sha256Hex(text);
+    const parsed = parsedFor(hash, text);
+    resolved = { id, version: 'draft', hash, parsed, public: parsed.flow?.public === true };
+  }
+  cache.set(cacheKey, resolved, FLOW_LABEL_CACHE_MS);
+  return resolved ?? undefined;
 }
 
 /** Resolves one reference; `default` falls back to the draft when nothing is published. */
@@ -77,7 +85,7 @@ export async function resolveFlow(
   ref: FlowRef,
   cache: TtlCache<ResolvedFlow | null> = isolateFlowCache,
 ): Promise<ResolvedFlow | undefined> {
-  if (ref.kind === 'draft') return readDraft(kv, id);
+  if (ref.kind === 'draft') return readDraft(kv, id, cache);
   const pinned = ref.kind === 'version';
   const cacheKey = `${id}@${refText(ref)}`;
   let resolved = cache.get(cacheKey);
@@ -89,5 +97,5 @@ export async function resolveFlow(
     cache.set(cacheKey, resolved, pinned && resolved ? FLOW_VERSION_CACHE_MS : FLOW_LABEL_CACHE_MS);
   }
   if (resolved) return resolved;
-  return ref.kind === 'default' ? readDraft(kv, id) : undefined;
+  return ref.kind === 'default' ? readDraft(kv, id, cache) : undefined;
 }

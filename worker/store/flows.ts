@@ -1,7 +1,9 @@
 // flowStore: flows in Workers KV as canonical JSON text under `flow:<id>`, with list metadata
 // (name, description, updatedAt, public, problems) so listing needs no per-flow reads.
+import { isolateFlowCache, type ResolvedFlow } from './flow-resolve';
 import { flowVersionStore } from './flow-versions';
 import { FLOW_PREFIX, flowKey } from './keys';
+import type { TtlCache } from './ttl-cache';
 
 export interface FlowMetadata {
   name: string;
@@ -20,7 +22,8 @@ export interface StoredFlow {
 
 export type FlowStore = ReturnType<typeof flowStore>;
 
-export function flowStore(kv: KVNamespace) {
+export function flowStore(kv: KVNamespace, opts: { cache?: TtlCache<ResolvedFlow | null> } = {}) {
+  const cache = opts.cache ?? isolateFlowCache;
   return {
     async list(): Promise<(FlowMetadata & { id: string })[]> {
       const out: (FlowMetadata & { id: string })[] = [];
@@ -59,12 +62,14 @@ export function flowStore(kv: KVNamespace) {
         updatedAt: now.toISOString(),
       };
       await kv.put(flowKey(id), text, { metadata });
+      cache.deletePrefix(`${id}@`); // the edge URL serves a new draft at once in this isolate
       return metadata;
     },
 
     /** Deletes the draft and every published version and label: a deleted flow stops running. */
     async delete(id: string): Promise<boolean> {
-      const hadVersions = await flowVersionStore(kv).deleteAll(id);
+      const hadVersions = await flowVersionStore(kv, { cache }).deleteAll(id);
+      cache.deletePrefix(`${id}@`);
       if ((await kv.get(flowKey(id), 'text')) === null) return hadVersions;
       await kv.delete(flowKey(id));
       return true;

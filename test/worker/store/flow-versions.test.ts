@@ -15,7 +15,7 @@ let n = 0;
 const uniqueId = () => `store-flow-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function putDraft(kv: KVNamespace, id: string, text: string) {
-  await flowStore(kv).put(id, formatFlow(simpleFlow(id, {}, { prompt: { text: `${text} {{input.question}}` } })), {
+  await flowStore(kv, { cache }).put(id, formatFlow(simpleFlow(id, {}, { prompt: { text: `${text} {{input.question}}` } })), {
     name: id,
     description: '',
     public: false,
@@ -66,6 +66,27 @@ describe('flowVersionStore', () => {
       await resolve(counting.kv, id, text);
       expect(counting.reads(), `warm ${text}`).toBe(0);
     }
+  });
+
+  it('reads an unpublished draft once, then serves it from the isolate until a save replaces it', async () => {
+    const counting = countingKv(env.WEIR_KV);
+    const id = uniqueId();
+    await putDraft(counting.kv, id, 'first');
+    for (const text of ['draft', 'default']) {
+      cache.clear();
+      counting.reset();
+      const cold = await resolve(counting.kv, id, text);
+      expect(cold?.version).toBe('draft');
+      expect(counting.reads(), `cold ${text}`).toBe(text === 'draft' ? 1 : 2); // the default also checks for a release
+      counting.reset();
+      expect(await resolve(counting.kv, id, text)).toBe(cold);
+      expect(counting.reads(), `warm ${text}`).toBe(0);
+    }
+    const before = (await resolve(counting.kv, id, 'draft'))!.hash;
+    await putDraft(counting.kv, id, 'second');
+    const after = await resolve(counting.kv, id, 'default');
+    expect(after?.hash).not.toBe(before);
+    expect(JSON.stringify(after?.parsed.flow)).toContain('second');
   });
 
   it('hands out one parsed flow object per version, so the engine validates it once', async () => {
