@@ -6,6 +6,7 @@ import { streamSSE } from 'hono/streaming';
 import { checkInput, hasErrors, runFlow, type Flow, type RunContext, type RunEvent } from '../engine';
 import { readJson } from '../http/body';
 import type { AppEnv } from '../http/env';
+import { orderedSse } from '../http/sse';
 import { ApiError, statusForCode, toErrorResponse } from '../http/errors';
 import {
   chatInput,
@@ -72,12 +73,8 @@ function streamChat(
   return streamSSE(c, (stream) =>
     tracked(async () => {
       stream.onAbort(() => controller.abort());
-      let queue = Promise.resolve();
-      const send = (data: unknown) => {
-        const text = typeof data === 'string' ? data : JSON.stringify(data);
-        queue = queue.then(() => (stream.closed || stream.aborted ? undefined : stream.writeSSE({ data: text })));
-        return queue;
-      };
+      const write = orderedSse(stream);
+      const send = (data: unknown) => write(typeof data === 'string' ? data : JSON.stringify(data));
       await send(chunk(base, { role: 'assistant', content: '' }));
       let streamed = '';
       const forward = tokensAreAnswer(flow);

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { WeirError, runFlow, type Flow, type RunContext, type RunEvent } from '../engine';
 import type { AppEnv } from '../http/env';
+import { orderedSse } from '../http/sse';
 import { tracked } from './in-flight';
 
 export interface StreamRunArgs {
@@ -29,11 +30,8 @@ export function streamRun(c: Context<AppEnv>, { flow, input, ctx, runId, control
     (stream) =>
       tracked(async () => {
         stream.onAbort(() => controller.abort());
-        let queue = Promise.resolve();
-        const send = (event: string, data: unknown) => {
-          queue = queue.then(() => (stream.closed || stream.aborted ? undefined : stream.writeSSE({ event, data: JSON.stringify(data) })));
-          return queue;
-        };
+        const write = orderedSse(stream);
+        const send = (event: string, data: unknown) => write(JSON.stringify(data), event);
         await send('run.start', { runId, flowId: flow.id, flow: info });
         const onEvent = (e: RunEvent) => {
           const { type, ...data } = e;
