@@ -118,7 +118,7 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
       const match = PROMPT_REF.exec(ref);
       if (!match) throw new WeirError('prompt_not_found', `"${ref}" is not a prompt reference (name@label or name@3)`);
       const hit = cache.get(ref);
-      if (hit) return structuredClone(hit);
+      if (hit) return hit;
       const pinned = /^[0-9]+$/.test(match[2]);
       const raw = await kv.get(promptRefKey(match[1], match[2]), {
         type: 'json',
@@ -127,8 +127,10 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
       if (raw === null) throw new WeirError('prompt_not_found', `prompt "${ref}" does not exist`);
       const parsed = storedVersion.safeParse(raw);
       if (!parsed.success) throw new WeirError('prompt_not_found', `prompt "${ref}" is stored in an unreadable form`);
-      cache.set(ref, parsed.data, pinned ? VERSION_CACHE_MS : LABEL_CACHE_MS);
-      return structuredClone(parsed.data);
+      // Shared by every run in this isolate, so frozen rather than copied on each warm read.
+      const version = deepFreeze(parsed.data);
+      cache.set(ref, version, pinned ? VERSION_CACHE_MS : LABEL_CACHE_MS);
+      return version;
     },
 
     async list(): Promise<PromptSummary[]> {
@@ -191,4 +193,12 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
     importFile: (file: unknown) => importPromptFile(file, { readMeta, appendVersion, setLabel }),
   };
   return store satisfies PromptResolver & Record<string, unknown>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
