@@ -1,8 +1,10 @@
 // Two projects: "workers" runs inside workerd (engine, providers, routes, KV) through the
 // Cloudflare vitest integration; "node" runs what needs a real OS (CLI child processes, the
 // end-to-end suite against `wrangler dev`). Browser specs (test/browser) are not vitest files.
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+
+const migrations = await readD1Migrations('./migrations');
 
 export default defineConfig({
   test: {
@@ -12,7 +14,12 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { ADMIN_TOKEN: 'test-admin-token', INVOKE_KEYS: 'test-invoke-key', PROVIDERS: '' },
+              bindings: {
+                ADMIN_TOKEN: 'test-admin-token',
+                INVOKE_KEYS: 'test-invoke-key',
+                PROVIDERS: '',
+                TEST_MIGRATIONS: migrations,
+              },
             },
           }),
         ],
@@ -20,6 +27,7 @@ export default defineConfig({
           name: 'workers',
           include: ['test/engine/**/*.test.ts', 'test/worker/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
+          setupFiles: ['test/helpers/apply-migrations.ts'],
         },
       },
       {

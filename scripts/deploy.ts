@@ -16,6 +16,7 @@ import { parseFlow } from '../worker/engine';
 import { promptFile } from '../worker/store/prompt-schema';
 import { nodeForWrangler } from './lib/dev-server';
 import { ensureEditor } from './lib/editor';
+import { applyMigrations } from './lib/migrate';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -94,8 +95,10 @@ const pushPlan = plan();
 const token = process.env.WEIR_ADMIN_TOKEN;
 if (!dryRun && !values['no-push'] && !token)
   fail("set WEIR_ADMIN_TOKEN to the deployed worker's ADMIN_TOKEN secret (wrangler secret put ADMIN_TOKEN), or pass --no-push");
-if (!dryRun && /id\s*=\s*"0{32}"/.test(readFileSync(join(root, 'wrangler.toml'), 'utf8')))
-  fail('wrangler.toml still has the placeholder KV namespace id; run `npx wrangler kv namespace create weir` and put its id there');
+if (!dryRun && /id\s*=\s*"0{32}"|database_id\s*=\s*"0{8}-/.test(readFileSync(join(root, 'wrangler.toml'), 'utf8')))
+  fail(
+    'wrangler.toml still has the placeholder KV namespace or D1 database id; run `npx wrangler kv namespace create weir` and `npx wrangler d1 create weir` and put their ids there',
+  );
 
 ensureEditor(root, { build: !values['no-editor-build'], log });
 
@@ -111,10 +114,13 @@ if (dryRun) {
   for (const line of pushPlan.lines) log(`  ${line}`);
   if (values.publish)
     log(`would publish: ${pushPlan.flows.join(', ')}${values.label ? ` and point ${values.label} at the new versions` : ''}`);
+  log('would apply D1 migrations remotely (wrangler d1 migrations apply WEIR_DB --remote)');
   log('dry run: nothing deployed, nothing pushed');
   process.exit(0);
 }
 
+log('wrangler d1 migrations apply WEIR_DB --remote');
+if ((await applyMigrations({ root, remote: true })).code !== 0) fail('D1 migrations failed; nothing deployed');
 log('wrangler deploy');
 const deployed = await wrangler(['deploy']);
 if (deployed.code !== 0) fail('wrangler deploy failed');

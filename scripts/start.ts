@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { ensureDevVars, parseDotenv } from './lib/dev-vars';
 import { startDevServer } from './lib/dev-server';
 import { ensureEditor } from './lib/editor';
+import { applyMigrations } from './lib/migrate';
 import { describeSeed, seedLocal, type SeedReport } from './lib/seed';
 import { startEditorDev } from '../editor/dev/start-vite';
 
@@ -39,6 +40,12 @@ else {
 if (!vars.OPENAI_API_KEY && !vars.PROVIDERS) log('no OPENAI_API_KEY in .dev.vars: models answer with the offline echo provider');
 
 const persistTo = resolve(values['persist-to']);
+log('applying D1 migrations locally ...');
+const migrated = await applyMigrations({ root, persistTo });
+if (migrated.code !== 0) {
+  console.error(`weir: D1 migrations failed:\n${migrated.output}`);
+  process.exit(1);
+}
 let seed: SeedReport | undefined;
 if (!values['no-seed']) {
   log('seeding local KV from flows/ ...');

@@ -2,6 +2,10 @@
 // `wrangler types` cannot see.
 export interface Bindings {
   WEIR_KV: KVNamespace;
+  /** Source of truth for run history and everything that needs strong consistency. */
+  WEIR_DB: D1Database;
+  /** Large run payloads, pointed to from D1 rows. */
+  WEIR_BLOBS: R2Bucket;
   ASSETS?: Fetcher;
   /** Management token; without it, management endpoints are refused. */
   ADMIN_TOKEN?: string;

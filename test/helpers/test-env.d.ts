@@ -1,0 +1,6 @@
+// Bindings only the workers test project has (vitest.config.ts), beside wrangler's generated Env.
+declare namespace Cloudflare {
+  interface Env {
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+  }
+}
