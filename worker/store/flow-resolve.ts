@@ -1,16 +1,21 @@
 // Which flow text a run uses: a pinned version, a label, the default (production, else latest) or
-// the draft. One KV read at most per reference (drafts included), none when the isolate cache is warm; the parsed
-// flow is cached by content hash so the engine validates each version once per isolate.
+// the draft. One KV read at most per reference (drafts included), none when the isolate cache is
+// warm, and never a D1 read; the parsed flow is cached by content hash so the engine validates
+// each version once per isolate.
 import { parseFlow, type ParsedFlow } from '../engine/parse';
 import { flowKey, flowRefKey, flowVersionKey } from './keys';
 import { flowVersionRecord, sha256Hex, type FlowVersionRecord } from './flow-version-schema';
 import { TtlCache } from './ttl-cache';
 
-/** Labels (and the default) move, so the isolate keeps them briefly; versions never change. */
+/**
+ * Labels move, and a pinned version can be retired, deleted or made private, so the isolate keeps
+ * every reference briefly (a warm isolate still reads no KV for 5 s), and KV's edge cache keeps it
+ * 30 s (its minimum): a change is seen everywhere within KV propagation time. What is expensive,
+ * parsing and validating a version, stays cached by content hash for 10 minutes.
+ */
 export const FLOW_LABEL_CACHE_MS = 5_000;
 export const FLOW_VERSION_CACHE_MS = 10 * 60_000;
-const KV_LABEL_CACHE_TTL = 30;
-const KV_VERSION_CACHE_TTL = 3600;
+const KV_REF_CACHE_TTL = 30;
 
 export interface ResolvedFlow {
   id: string;
@@ -19,8 +24,10 @@ export interface ResolvedFlow {
   label?: string;
   createdAt?: string;
   parsed: ParsedFlow;
-  /** Whether the flow being run is public (public/private follows the version, not the draft). */
+  /** Whether anonymous callers may run it: the flow's current setting, whatever the version says. */
   public: boolean;
+  /** A retired version: it no longer runs by pin (410). */
+  retired?: boolean;
 }
 
 /** `null` remembers "not there" for a label or the default, so unpublished flows skip that read when warm. */
@@ -58,7 +65,8 @@ export function resolvedFromRecord(id: string, record: FlowVersionRecord): Resol
     ...(record.label ? { label: record.label } : {}),
     createdAt: record.createdAt,
     parsed,
-    public: parsed.flow?.public === true,
+    public: record.public ?? parsed.flow?.public === true,
+    ...(record.retired ? { retired: true } : {}),
   };
 }
 
@@ -86,15 +94,14 @@ export async function resolveFlow(
   cache: TtlCache<ResolvedFlow | null> = isolateFlowCache,
 ): Promise<ResolvedFlow | undefined> {
   if (ref.kind === 'draft') return readDraft(kv, id, cache);
-  const pinned = ref.kind === 'version';
   const cacheKey = `${id}@${refText(ref)}`;
   let resolved = cache.get(cacheKey);
   if (resolved === undefined) {
-    const key = pinned ? flowVersionKey(id, ref.version) : flowRefKey(id, refText(ref));
-    const raw = await kv.get(key, { type: 'json', cacheTtl: pinned ? KV_VERSION_CACHE_TTL : KV_LABEL_CACHE_TTL });
+    const key = ref.kind === 'version' ? flowVersionKey(id, ref.version) : flowRefKey(id, refText(ref));
+    const raw = await kv.get(key, { type: 'json', cacheTtl: KV_REF_CACHE_TTL });
     const record = raw === null ? undefined : flowVersionRecord.safeParse(raw);
     resolved = record?.success ? resolvedFromRecord(id, record.data) : null;
-    cache.set(cacheKey, resolved, pinned && resolved ? FLOW_VERSION_CACHE_MS : FLOW_LABEL_CACHE_MS);
+    cache.set(cacheKey, resolved, FLOW_LABEL_CACHE_MS);
   }
   if (resolved) return resolved;
   return ref.kind === 'default' ? readDraft(kv, id, cache) : undefined;

@@ -1,5 +1,6 @@
-// Flow releases as stored in KV: an immutable version record (also copied under each label's ref
-// key) and the per-flow meta record. Everything read back from KV passes through these schemas.
+// Flow releases as projected to KV: a version record (also copied under each label's ref key),
+// carrying the flow's current public setting and whether the version is retired. Everything read
+// back from KV passes through these schemas.
 import * as z from 'zod';
 import { labelName } from './prompt-schema';
 
@@ -18,6 +19,10 @@ export const flowVersionRecord = z.object({
   note: z.string().optional(),
   /** Set on label copies (`flow-ref:<id>@<label>`). */
   label: z.string().optional(),
+  /** The flow's current setting (not the version's own `public`); absent in records written before it. */
+  public: z.boolean().optional(),
+  /** A retired version no longer runs by pin. */
+  retired: z.boolean().optional(),
 });
 
 export const flowVersionSummary = z.object({
@@ -25,32 +30,13 @@ export const flowVersionSummary = z.object({
   hash: z.string(),
   createdAt: z.string(),
   note: z.string().optional(),
-});
-
-export const flowMeta = z.object({
-  latest: z.number().int().nonnegative(),
-  labels: z.record(z.string(), z.number().int().positive()),
-  versions: z.array(flowVersionSummary),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  retired: z.boolean().optional(),
 });
 
 export const publishBody = z.strictObject({ note: z.string().max(2000).optional() });
 
 export type FlowVersionRecord = z.infer<typeof flowVersionRecord>;
 export type FlowVersionSummary = z.infer<typeof flowVersionSummary>;
-export type FlowMeta = z.infer<typeof flowMeta>;
-
-/** KV list metadata of `flow-meta:<id>` (capped at 1024 bytes): enough for /v1/models without reads. */
-export interface FlowMetaListing {
-  latest: number;
-  /** The version an unpinned run uses (production, else latest). */
-  defaultVersion: number;
-  /** Whether that version is public. */
-  public: boolean;
-  createdAt: string;
-  labels?: Record<string, number>;
-}
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

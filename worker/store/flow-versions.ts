@@ -1,16 +1,15 @@
 // flowVersionStore: publishing a flow's draft as an immutable numbered version (hash = SHA-256 of
-// the canonical text) and labels that point at versions. Every label, `latest` and `default` (what
-// an unpinned run uses: production, else latest) has a ref key holding a copy of its version.
+// the canonical text), labels that point at versions, and retiring versions. D1 decides (numbers
+// from one statement, conditional label upserts); KV gets a copy of each version under its number,
+// each label, `latest` and `default` (production, else latest).
 import { WeirError } from '../engine/errors';
 import { formatFlow } from '../engine/format';
 import { parseFlow } from '../engine/parse';
+import type { StoreDeps } from './deps';
 import { StoreError } from './errors';
-import { flowMeta, flowLabelName, flowVersionRecord, sha256Hex } from './flow-version-schema';
-import type { FlowMeta, FlowMetaListing, FlowVersionRecord, FlowVersionSummary } from './flow-version-schema';
-import { isolateFlowCache, type ResolvedFlow } from './flow-resolve';
-import { FLOW_META_PREFIX, flowKey, flowMetaKey, flowRefKey, flowVersionKey } from './keys';
-import { zodProblems } from './problem';
-import type { TtlCache } from './ttl-cache';
+import { flowBackend, type FlowStoreOptions } from './flow-backend';
+import { FLOW_KIND, recordFromRow } from './flow-projection';
+import { sha256Hex, type FlowVersionRecord, type FlowVersionSummary } from './flow-version-schema';
 
 export interface Published {
   version: number;
@@ -23,63 +22,23 @@ export interface Published {
 
 export type FlowVersionStore = ReturnType<typeof flowVersionStore>;
 
-export function flowVersionStore(kv: KVNamespace, opts: { cache?: TtlCache<ResolvedFlow | null>; now?: () => Date } = {}) {
-  const cache = opts.cache ?? isolateFlowCache;
-  const now = () => (opts.now ?? (() => new Date()))().toISOString();
+export function flowVersionStore(deps: StoreDeps, opts: FlowStoreOptions = {}) {
+  const b = flowBackend(deps, opts);
 
-  async function readMeta(id: string): Promise<FlowMeta | undefined> {
-    const raw = await kv.get(flowMetaKey(id), 'json');
-    if (raw === null) return undefined;
-    const parsed = flowMeta.safeParse(raw);
-    if (!parsed.success) throw new StoreError('invalid', `the stored versions of flow "${id}" are corrupt`);
-    return parsed.data;
+  async function liveItem(id: string) {
+    const item = await b.db().item(id);
+    if (!item || item.deleted) throw new StoreError('not_found', FLOW_KIND.missing(id));
+    return item;
   }
 
-  async function requireMeta(id: string): Promise<FlowMeta> {
-    const meta = await readMeta(id);
-    if (!meta) throw new StoreError('not_found', `flow "${id}" has no published versions`);
-    return meta;
-  }
-
-  async function readVersion(id: string, version: number): Promise<FlowVersionRecord> {
-    const parsed = flowVersionRecord.safeParse(await kv.get(flowVersionKey(id, version), 'json'));
-    if (!parsed.success) throw new StoreError('not_found', `flow "${id}" has no version ${version}`);
-    return parsed.data;
-  }
-
-  const copy = (id: string, label: string, record: FlowVersionRecord) =>
-    kv.put(flowRefKey(id, label), JSON.stringify({ ...record, label }));
-
-  /** Keeps `default` (production, else latest) in step, then writes meta last: a crash never leaves meta pointing at nothing. */
-  async function writeMeta(id: string, meta: FlowMeta, records: Map<number, FlowVersionRecord>): Promise<void> {
-    const defaultVersion = meta.labels.production ?? meta.latest;
-    const target = records.get(defaultVersion) ?? (await readVersion(id, defaultVersion));
-    await kv.put(flowRefKey(id, 'default'), JSON.stringify({ ...target, label: meta.labels.production ? 'production' : 'latest' }));
-    const listing: FlowMetaListing = {
-      latest: meta.latest,
-      defaultVersion,
-      public: (target.flow as { public?: unknown }).public === true,
-      createdAt: meta.createdAt,
-      labels: meta.labels,
-    };
-    if (new TextEncoder().encode(JSON.stringify(listing)).length > 1000) delete listing.labels;
-    await kv.put(flowMetaKey(id), JSON.stringify(meta), { metadata: listing });
-    cache.deletePrefix(`${id}@`);
-  }
-
-  function checkLabel(label: string): void {
-    const parsed = flowLabelName.safeParse(label);
-    if (!parsed.success) throw new StoreError('invalid', `"${label}" is not a label you can set`, zodProblems(parsed.error, '$.label'));
-  }
+  const labelTouch = (label: string) => ({ labels: [label], latest: label === 'production' });
 
   return {
-    readMeta,
-
     /** Publishes the current draft; refuses one with problems (WeirError invalid_flow, a 422). */
     async publish(id: string, note?: string): Promise<Published> {
-      const draft = await kv.get(flowKey(id), 'text');
-      if (draft === null) throw new StoreError('not_found', `no flow with id "${id}"`);
-      const parsed = parseFlow(draft);
+      const item = await liveItem(id);
+      if (item.draft === null) throw new StoreError('not_found', FLOW_KIND.missing(id));
+      const parsed = parseFlow(item.draft);
       if (!parsed.flow || !parsed.valid) {
         const issues = parsed.problems.filter((p) => p.severity === 'error');
         throw new WeirError('invalid_flow', `flow "${id}" has ${issues.length} problem(s) and cannot be published`, {
@@ -88,83 +47,63 @@ export function flowVersionStore(kv: KVNamespace, opts: { cache?: TtlCache<Resol
       }
       const text = formatFlow(parsed.flow);
       const hash = await sha256Hex(text);
-      const meta = await readMeta(id);
-      const last = meta?.versions.at(-1);
-      if (last && last.hash === hash) return { ...last, created: false };
-      const record: FlowVersionRecord = {
-        version: (meta?.latest ?? 0) + 1,
-        hash,
-        flow: JSON.parse(text) as Record<string, unknown>,
-        createdAt: now(),
-        ...(note ? { note } : {}),
-      };
-      await kv.put(flowVersionKey(id, record.version), JSON.stringify(record));
-      await copy(id, 'latest', record);
-      const summary: FlowVersionSummary = { version: record.version, hash, createdAt: record.createdAt, ...(note ? { note } : {}) };
-      const next: FlowMeta = {
-        latest: record.version,
-        labels: meta?.labels ?? {},
-        versions: [...(meta?.versions ?? []), summary],
-        createdAt: meta?.createdAt ?? record.createdAt,
-        updatedAt: record.createdAt,
-      };
-      await writeMeta(id, next, new Map([[record.version, record]]));
-      return { ...summary, created: true };
+      const createdAt = b.now();
+      const added = await b.db().append(id, { body: text, hash, note, createdAt }, { dedupeByHash: true });
+      if (!added.created) {
+        const v = added.version;
+        await b.sync(id, {}, added.outbox);
+        return { version: v.version, hash, createdAt: v.createdAt, ...(v.note ? { note: v.note } : {}), created: false };
+      }
+      await b.sync(id, { versions: [added.version], latest: true }, added.outbox);
+      return { version: added.version, hash, createdAt, ...(note ? { note } : {}), created: true };
     },
 
     /** Versions and labels; a flow with a draft but nothing published has none. */
     async list(id: string): Promise<{ versions: FlowVersionSummary[]; labels: Record<string, number>; latest: number }> {
-      const meta = await readMeta(id);
-      if (meta) return { versions: meta.versions, labels: meta.labels, latest: meta.latest };
-      if ((await kv.get(flowKey(id), 'text')) === null) throw new StoreError('not_found', `no flow with id "${id}"`);
-      return { versions: [], labels: {}, latest: 0 };
+      const item = await liveItem(id);
+      const [versions, labels] = await Promise.all([b.db().versions(id), b.db().labels(id)]);
+      return {
+        versions: versions.map((v) => ({
+          version: v.version,
+          hash: v.hash ?? '',
+          createdAt: v.createdAt,
+          ...(v.note ? { note: v.note } : {}),
+          ...(v.retired ? { retired: true } : {}),
+        })),
+        labels,
+        latest: item.latest,
+      };
     },
 
-    get: readVersion,
+    async get(id: string, version: number): Promise<FlowVersionRecord> {
+      const [item, row] = await Promise.all([liveItem(id), b.db().version(id, version)]);
+      if (!row) throw new StoreError('not_found', `flow "${id}" has no version ${version}`);
+      return recordFromRow(row, item.public);
+    },
 
     async moveLabel(id: string, label: string, version: number): Promise<Record<string, number>> {
-      checkLabel(label);
-      const meta = await requireMeta(id);
-      const record = await readVersion(id, version);
-      await copy(id, label, record);
-      const labels = { ...meta.labels, [label]: version };
-      await writeMeta(id, { ...meta, labels, updatedAt: now() }, new Map([[version, record]]));
+      const { labels, outbox } = await b.db().setLabel(id, label, version, b.now());
+      await b.sync(id, labelTouch(label), outbox);
       return labels;
     },
 
     async deleteLabel(id: string, label: string): Promise<Record<string, number>> {
-      checkLabel(label);
-      const meta = await requireMeta(id);
-      if (!(label in meta.labels)) throw new StoreError('not_found', `flow "${id}" has no label "${label}"`);
-      // Ref key first: a crash in between leaves a listed label that re-deleting fixes, never a hidden live one.
-      await kv.delete(flowRefKey(id, label));
-      const { [label]: _removed, ...labels } = meta.labels;
-      await writeMeta(id, { ...meta, labels, updatedAt: now() }, new Map());
+      const { labels, outbox } = await b.db().deleteLabel(id, label, b.now());
+      await b.sync(id, labelTouch(label), outbox);
       return labels;
     },
 
-    /** Removes every version and label of a flow (the draft is flowStore's). */
-    async deleteAll(id: string): Promise<boolean> {
-      const meta = await readMeta(id);
-      if (!meta) return false;
-      await kv.delete(flowMetaKey(id));
-      const keys = [...Object.keys(meta.labels), 'latest', 'default'].map((l) => flowRefKey(id, l));
-      keys.push(...meta.versions.map((v) => flowVersionKey(id, v.version)));
-      await Promise.all(keys.map((k) => kv.delete(k)));
-      cache.deletePrefix(`${id}@`);
-      return true;
-    },
-
-    /** Every flow with published versions, from list metadata alone (no per-flow reads). */
-    async listings(): Promise<Map<string, FlowMetaListing>> {
-      const out = new Map<string, FlowMetaListing>();
-      let cursor: string | undefined;
-      do {
-        const page = await kv.list<FlowMetaListing>({ prefix: FLOW_META_PREFIX, cursor });
-        for (const key of page.keys) if (key.metadata) out.set(key.name.slice(FLOW_META_PREFIX.length), key.metadata);
-        cursor = page.list_complete ? undefined : page.cursor;
-      } while (cursor);
-      return out;
+    /** Retires a version (it stops running by pin) or restores it; a labelled version cannot be retired (409). */
+    async setRetired(id: string, version: number, retired: boolean): Promise<FlowVersionSummary> {
+      const { version: row, outbox } = await b.db().setRetired(id, version, retired, b.now());
+      await b.sync(id, { versions: [version], latest: true }, outbox);
+      return {
+        version: row.version,
+        hash: row.hash ?? '',
+        createdAt: row.createdAt,
+        ...(row.note ? { note: row.note } : {}),
+        ...(row.retired ? { retired: true } : {}),
+      };
     },
   };
 }

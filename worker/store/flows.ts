@@ -1,9 +1,9 @@
-// flowStore: flows in Workers KV as canonical JSON text under `flow:<id>`, with list metadata
-// (name, description, updatedAt, public, problems) so listing needs no per-flow reads.
-import { isolateFlowCache, type ResolvedFlow } from './flow-resolve';
-import { flowVersionStore } from './flow-versions';
-import { FLOW_PREFIX, flowKey } from './keys';
-import type { TtlCache } from './ttl-cache';
+// flowStore: flow drafts, the canonical text the editor saves. D1 holds them with their listing
+// metadata (name, description, updatedAt, public, problems); KV holds a projection for runs.
+// A flow's `public` is its current setting: saving it re-projects every version and label.
+import { flowBackend, type FlowStoreOptions } from './flow-backend';
+import type { StoreDeps } from './deps';
+import { everything } from './versioned';
 
 export interface FlowMetadata {
   name: string;
@@ -14,6 +14,14 @@ export interface FlowMetadata {
   problems: number;
 }
 
+export interface FlowListing extends FlowMetadata {
+  id: string;
+  /** Highest version number published (0: none). */
+  latest: number;
+  labels: Record<string, number>;
+  createdAt: string;
+}
+
 export interface StoredFlow {
   id: string;
   text: string;
@@ -22,57 +30,59 @@ export interface StoredFlow {
 
 export type FlowStore = ReturnType<typeof flowStore>;
 
-export function flowStore(kv: KVNamespace, opts: { cache?: TtlCache<ResolvedFlow | null> } = {}) {
-  const cache = opts.cache ?? isolateFlowCache;
+const readMeta = (id: string, json: string | null): FlowMetadata => {
+  const fallback: FlowMetadata = { name: id, description: '', updatedAt: '', public: false, problems: 0 };
+  return json ? { ...fallback, ...(JSON.parse(json) as Partial<FlowMetadata>) } : fallback;
+};
+
+export function flowStore(deps: StoreDeps, opts: FlowStoreOptions = {}) {
+  const b = flowBackend(deps, opts);
   return {
-    async list(): Promise<(FlowMetadata & { id: string })[]> {
-      const out: (FlowMetadata & { id: string })[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await kv.list<FlowMetadata>({ prefix: FLOW_PREFIX, cursor });
-        for (const key of page.keys) {
-          const m = key.metadata;
-          out.push({
-            id: key.name.slice(FLOW_PREFIX.length),
-            name: m?.name ?? '',
-            description: m?.description ?? '',
-            updatedAt: m?.updatedAt ?? '',
-            public: m?.public ?? false,
-            problems: m?.problems ?? 0,
-          });
-        }
-        cursor = page.list_complete ? undefined : page.cursor;
-      } while (cursor);
-      return out;
+    /** Every live flow, sorted by id, with its release summary: one D1 batch. */
+    async list(): Promise<FlowListing[]> {
+      return (await b.db().list())
+        .filter((item) => item.hasDraft || item.latest > 0)
+        .map((item) => ({
+          ...readMeta(item.name, item.draftMeta),
+          id: item.name,
+          public: item.public,
+          latest: item.latest,
+          labels: item.labels,
+          createdAt: item.createdAt,
+        }));
     },
 
     async get(id: string): Promise<StoredFlow | undefined> {
-      const { value, metadata } = await kv.getWithMetadata<FlowMetadata>(flowKey(id), 'text');
-      if (value === null) return undefined;
-      return { id, text: value, metadata: metadata ?? { name: id, description: '', updatedAt: '', public: false, problems: 0 } };
+      const item = await b.db().item(id);
+      if (!item || item.deleted || item.draft === null) return undefined;
+      return { id, text: item.draft, metadata: readMeta(id, item.draftMeta) };
     },
 
-    /** Stores the text as given (callers pass canonical text); one KV write, so never partial. */
+    /** Stores the text as given (callers pass canonical text), in one D1 write. */
     async put(id: string, text: string, meta: Omit<FlowMetadata, 'updatedAt'>, now = new Date()): Promise<FlowMetadata> {
-      // KV metadata is capped at 1024 bytes, so the listing gets a shortened name and description.
+      // KV metadata (the projection's) is capped at 1024 bytes, so the listing gets a shortened name and description.
       const metadata: FlowMetadata = {
         ...meta,
         name: meta.name.slice(0, 120),
         description: meta.description.slice(0, 140),
         updatedAt: now.toISOString(),
       };
-      await kv.put(flowKey(id), text, { metadata });
-      cache.deletePrefix(`${id}@`); // the edge URL serves a new draft at once in this isolate
+      const saved = await b
+        .db()
+        .putDraft(id, { text, meta: JSON.stringify(metadata), public: meta.public, description: metadata.description }, metadata.updatedAt);
+      // A changed public setting governs every version: re-project them all.
+      await b.sync(id, saved.publicChanged ? everything() : { draft: true }, saved.outbox);
       return metadata;
     },
 
-    /** Deletes the draft and every published version and label: a deleted flow stops running. */
+    /** Deletes the draft and every version and label; every projection key goes, so it stops running. */
     async delete(id: string): Promise<boolean> {
-      const hadVersions = await flowVersionStore(kv, { cache }).deleteAll(id);
-      cache.deletePrefix(`${id}@`);
-      if ((await kv.get(flowKey(id), 'text')) === null) return hadVersions;
-      await kv.delete(flowKey(id));
-      return true;
+      const removed = await b.db().remove(id, b.now());
+      await b.sync(id, { draft: true, versions: removed.versions, labels: removed.labels, latest: true }, removed.outbox);
+      return removed.removed;
     },
+
+    /** Projects writes whose request died before KV was updated (the scheduled sweep). */
+    catchUp: b.catchUp,
   };
 }

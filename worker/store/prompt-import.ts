@@ -1,16 +1,16 @@
-// Merges a committed prompt file (flows/prompts/<name>.json) into KV without clobbering: versions
-// newer than what KV holds are appended with their numbers and dates, labels are only added when
-// KV does not have them yet (a label moved in the editor survives a restart).
+// Merges a committed prompt file (flows/prompts/<name>.json) into the store without clobbering:
+// versions newer than what the store holds are appended with their dates, labels are only added
+// when the store does not have them yet (a label moved in the editor survives a restart).
 import { StoreError } from './errors';
 import { zodProblems } from './problem';
 import { LATEST_LABEL, promptFile } from './prompt-schema';
-import type { PromptMeta, StoredVersion } from './prompt-schema';
 import { promptVariables } from './prompt-variables';
 
 export interface ImportOps {
-  readMeta(name: string): Promise<PromptMeta | undefined>;
-  appendVersion(meta: PromptMeta | undefined, version: StoredVersion, description?: string): Promise<PromptMeta>;
-  setLabel(meta: PromptMeta, label: string, version: number): Promise<Record<string, number>>;
+  current(name: string): Promise<{ latest: number; labels: Record<string, number> } | undefined>;
+  /** Appends a version (body as POST /v1/prompts/:name/versions takes it); answers its number. */
+  append(name: string, version: Record<string, unknown>, description: string): Promise<number>;
+  setLabel(name: string, label: string, version: number): Promise<void>;
 }
 
 export interface ImportResult {
@@ -19,7 +19,7 @@ export interface ImportResult {
   added: number[];
   /** Labels written now. */
   labels: string[];
-  /** Versions the file has but KV already held (KV wins). */
+  /** Versions the file has but the store already held (the store wins). */
   kept: number[];
 }
 
@@ -34,20 +34,20 @@ export async function importPromptFile(raw: unknown, ops: ImportOps): Promise<Im
     promptVariables(v.template);
   });
   const result: ImportResult = { name: file.name, added: [], labels: [], kept: [] };
-  let meta = await ops.readMeta(file.name);
-  const held = meta?.latest ?? 0;
-  for (const v of versions) {
-    if (v.version <= held) {
-      result.kept.push(v.version);
+  const before = await ops.current(file.name);
+  let latest = before?.latest ?? 0;
+  for (const { version, ...v } of versions) {
+    if (version <= latest) {
+      result.kept.push(version);
       continue;
     }
-    meta = await ops.appendVersion(meta, { ...v, name: file.name }, file.description);
-    result.added.push(v.version);
+    latest = await ops.append(file.name, v, file.description);
+    result.added.push(latest);
   }
-  if (!meta) return result;
+  if (latest === 0) return result;
   for (const [label, version] of Object.entries(file.labels)) {
-    if (label === LATEST_LABEL || label in meta.labels || version > meta.latest) continue;
-    meta = { ...meta, labels: await ops.setLabel(meta, label, version) };
+    if (label === LATEST_LABEL || label in (before?.labels ?? {}) || version > latest) continue;
+    await ops.setLabel(file.name, label, version);
     result.labels.push(label);
   }
   return result;

@@ -1,16 +1,18 @@
-// promptStore: prompts in Workers KV with immutable numbered versions and movable labels.
-// Each ref key (`prompt-ref:name@3`, `prompt-ref:name@production`) holds the full version, so a
-// resolution is at most one KV read, and none when the isolate cache is warm.
+// promptStore: prompts with immutable numbered versions and movable labels. D1 holds them (the
+// versioned store); KV holds one key per reference (`prompt-ref:name@3`, `prompt-ref:name@production`)
+// with the full version, so a resolution is at most one KV read, and none when the isolate cache is warm.
 import { WeirError } from '../engine/errors';
 import type { PromptResolver, ResolvedPrompt } from '../engine/types';
+import { versionedFor, type StoreDeps } from './deps';
 import { StoreError } from './errors';
-import { PROMPT_META_PREFIX, promptMetaKey, promptRefKey } from './keys';
+import { promptRefKey } from './keys';
 import { zodProblems } from './problem';
-import { LATEST_LABEL, PROMPT_REF, labelName, promptMeta, storedVersion, versionInput } from './prompt-schema';
-import type { PromptMeta, StoredVersion } from './prompt-schema';
+import { importPromptFile } from './prompt-import';
+import { PROMPT_KIND, promptProjector, storedFromRow } from './prompt-projection';
+import { PROMPT_REF, storedVersion, versionInput, type StoredVersion } from './prompt-schema';
 import { promptVariables } from './prompt-variables';
 import { TtlCache } from './ttl-cache';
-import { importPromptFile } from './prompt-import';
+import { catchUp, project, type Touched, type VersionedStore } from './versioned';
 
 /** Labels move, so the isolate keeps them briefly; versions never change and stay longer. */
 export const LABEL_CACHE_MS = 5_000;
@@ -30,87 +32,51 @@ export interface PromptSummary {
   updatedAt: string;
 }
 export type VersionWithVariables = StoredVersion & { variables: string[] };
-export type PromptDetail = Omit<PromptMeta, 'versions'> & { versions: VersionWithVariables[] };
-
-interface ListMetadata {
-  description: string;
-  latest: number;
-  labels?: Record<string, number>;
-  updatedAt: string;
+export interface PromptDetail extends PromptSummary {
+  createdAt: string;
+  versions: VersionWithVariables[];
 }
 
 export type PromptStore = ReturnType<typeof promptStore>;
 
-export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVersion>; now?: () => Date } = {}) {
+export function promptStore(deps: StoreDeps, opts: { cache?: TtlCache<StoredVersion>; now?: () => Date } = {}) {
+  const { kv } = deps;
   const cache = opts.cache ?? isolatePromptCache;
   const now = () => (opts.now ?? (() => new Date()))().toISOString();
+  const projector = promptProjector(cache);
+  // Built on first use: runs only resolve, from KV.
+  let versioned: VersionedStore | undefined;
+  const db = () => (versioned ??= versionedFor(deps, PROMPT_KIND));
 
-  async function readMeta(name: string): Promise<PromptMeta | undefined> {
-    const raw = await kv.get(promptMetaKey(name), 'json');
-    if (raw === null) return undefined;
-    const parsed = promptMeta.safeParse(raw);
-    if (!parsed.success) throw new StoreError('invalid', `stored prompt "${name}" is corrupt`);
-    return parsed.data;
+  /** Projects a committed write to KV, then any earlier write of this prompt that never was. */
+  async function sync(name: string, touched: Touched, outbox: number): Promise<void> {
+    await project(db(), kv, projector, name, touched, [outbox]);
+    await catchUp(db(), kv, projector, { name });
   }
 
-  async function writeMeta(meta: PromptMeta): Promise<void> {
-    const metadata: ListMetadata = {
-      description: meta.description.slice(0, 140),
-      latest: meta.latest,
-      labels: meta.labels,
-      updatedAt: meta.updatedAt,
-    };
-    // KV metadata is capped at 1024 bytes; list() falls back to reading the meta key.
-    if (new TextEncoder().encode(JSON.stringify(metadata)).length > 1000) delete metadata.labels;
-    await kv.put(promptMetaKey(meta.name), JSON.stringify(meta), { metadata });
-    cache.deletePrefix(`${meta.name}@`);
+  async function append(name: string, body: unknown, description?: string): Promise<VersionWithVariables> {
+    const input = versionInput.safeParse(body);
+    if (!input.success) throw new StoreError('invalid', 'the prompt version is not valid', zodProblems(input.error));
+    const variables = promptVariables(input.data.template);
+    const { description: given, createdAt, ...settings } = input.data;
+    const at = createdAt ?? now();
+    const checked = storedVersion.safeParse({ ...settings, name, version: 1, createdAt: at });
+    if (!checked.success) throw new StoreError('invalid', 'the prompt version is not valid', zodProblems(checked.error));
+    const { name: _name, version: _version, ...rest } = checked.data;
+    const added = await db().append(
+      name,
+      { body: JSON.stringify(rest), note: rest.note, createdAt: at },
+      { create: true, description: given ?? description, now: now() },
+    );
+    if (!added.created) throw new StoreError('conflict', `prompt "${name}" did not take a new version`);
+    await sync(name, { versions: [added.version], latest: true }, added.outbox);
+    return { ...checked.data, version: added.version, variables };
   }
 
-  /** Writes the version key, then `@latest`, then the meta: a crash never leaves meta pointing at nothing. */
-  async function appendVersion(meta: PromptMeta | undefined, version: StoredVersion, description?: string): Promise<PromptMeta> {
-    await kv.put(promptRefKey(version.name, version.version), JSON.stringify(version));
-    await kv.put(promptRefKey(version.name, LATEST_LABEL), JSON.stringify({ ...version, label: LATEST_LABEL }));
-    const at = now();
-    const next: PromptMeta = {
-      name: version.name,
-      description: description ?? meta?.description ?? '',
-      latest: version.version,
-      labels: meta?.labels ?? {},
-      versions: [
-        ...(meta?.versions ?? []),
-        { version: version.version, note: version.note, createdAt: version.createdAt, model: version.model },
-      ],
-      createdAt: meta?.createdAt ?? at,
-      updatedAt: at,
-    };
-    await writeMeta(next);
-    return next;
-  }
-
-  async function requireMeta(name: string): Promise<PromptMeta> {
-    const meta = await readMeta(name);
-    if (!meta) throw new StoreError('not_found', `no prompt named "${name}"`);
-    return meta;
-  }
-
-  async function readVersion(name: string, version: number): Promise<StoredVersion> {
-    const parsed = storedVersion.safeParse(await kv.get(promptRefKey(name, version), 'json'));
-    if (!parsed.success) throw new StoreError('not_found', `prompt "${name}" has no version ${version}`);
-    return parsed.data;
-  }
-
-  async function setLabel(meta: PromptMeta, label: string, version: number): Promise<Record<string, number>> {
-    const stored = await readVersion(meta.name, version);
-    await kv.put(promptRefKey(meta.name, label), JSON.stringify({ ...stored, label }));
-    const labels = { ...meta.labels, [label]: version };
-    await writeMeta({ ...meta, labels, updatedAt: now() });
+  async function moveLabel(name: string, label: string, version: number): Promise<Record<string, number>> {
+    const { labels, outbox } = await db().setLabel(name, label, version, now());
+    await sync(name, { labels: [label] }, outbox);
     return labels;
-  }
-
-  function checkLabel(label: string): void {
-    const parsed = labelName.safeParse(label);
-    if (!parsed.success) throw new StoreError('invalid', `"${label}" is not a valid label`, zodProblems(parsed.error, '$.label'));
-    if (label === LATEST_LABEL) throw new StoreError('invalid', `"${LATEST_LABEL}" always follows the newest version and cannot be moved`);
   }
 
   const store = {
@@ -134,63 +100,44 @@ export function promptStore(kv: KVNamespace, opts: { cache?: TtlCache<StoredVers
     },
 
     async list(): Promise<PromptSummary[]> {
-      const out: PromptSummary[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await kv.list<ListMetadata>({ prefix: PROMPT_META_PREFIX, cursor });
-        for (const key of page.keys) {
-          const name = key.name.slice(PROMPT_META_PREFIX.length);
-          const m = key.metadata;
-          if (m?.labels) out.push({ name, description: m.description, latest: m.latest, labels: m.labels, updatedAt: m.updatedAt });
-          else {
-            const meta = await readMeta(name);
-            if (meta)
-              out.push({ name, description: meta.description, latest: meta.latest, labels: meta.labels, updatedAt: meta.updatedAt });
-          }
-        }
-        cursor = page.list_complete ? undefined : page.cursor;
-      } while (cursor);
-      return out;
+      return (await db().list()).map(({ name, description, latest, labels, updatedAt }) => ({ name, description, latest, labels, updatedAt }));
     },
 
     async get(name: string): Promise<PromptDetail> {
-      const meta = await requireMeta(name);
-      const versions = await Promise.all(meta.versions.map((v) => readVersion(name, v.version)));
-      return { ...meta, versions: versions.map((v) => ({ ...v, variables: promptVariables(v.template) })) };
+      const snap = await db().snapshot(name, { versions: 'all' });
+      if (!snap.item || snap.item.deleted) throw new StoreError('not_found', PROMPT_KIND.missing(name));
+      const { description, latest, createdAt, updatedAt } = snap.item;
+      const versions = [...snap.versions.values()]
+        .sort((a, b) => a.version - b.version)
+        .map((row) => storedFromRow(name, row))
+        .map((v) => ({ ...v, variables: promptVariables(v.template) }));
+      return { name, description, latest, labels: snap.labels, createdAt, updatedAt, versions };
     },
 
     /** Adds the next numbered version, creating the prompt when it is new. */
-    async addVersion(name: string, body: unknown): Promise<VersionWithVariables> {
-      const input = versionInput.safeParse(body);
-      if (!input.success) throw new StoreError('invalid', 'the prompt version is not valid', zodProblems(input.error));
-      const variables = promptVariables(input.data.template);
-      const { description, createdAt, ...settings } = input.data;
-      const meta = await readMeta(name);
-      const candidate = { ...settings, name, version: (meta?.latest ?? 0) + 1, createdAt: createdAt ?? now() };
-      const version = storedVersion.safeParse(candidate);
-      if (!version.success) throw new StoreError('invalid', 'the prompt version is not valid', zodProblems(version.error));
-      await appendVersion(meta, version.data, description);
-      return { ...version.data, variables };
-    },
+    addVersion: (name: string, body: unknown) => append(name, body),
 
-    async moveLabel(name: string, label: string, version: number): Promise<Record<string, number>> {
-      checkLabel(label);
-      return setLabel(await requireMeta(name), label, version);
-    },
+    moveLabel,
 
     async deleteLabel(name: string, label: string): Promise<Record<string, number>> {
-      checkLabel(label);
-      const meta = await requireMeta(name);
-      if (!(label in meta.labels)) throw new StoreError('not_found', `prompt "${name}" has no label "${label}"`);
-      // Ref key first: a crash in between leaves a listed label that re-deleting fixes, never a hidden live one.
-      await kv.delete(promptRefKey(name, label));
-      const { [label]: _removed, ...labels } = meta.labels;
-      await writeMeta({ ...meta, labels, updatedAt: now() });
+      const { labels, outbox } = await db().deleteLabel(name, label, now());
+      await sync(name, { labels: [label] }, outbox);
       return labels;
     },
 
     /** Merges a committed prompt file (see prompt-import.ts). */
-    importFile: (file: unknown) => importPromptFile(file, { readMeta, appendVersion, setLabel }),
+    importFile: (file: unknown) =>
+      importPromptFile(file, {
+        current: async (name) => {
+          const item = await db().item(name);
+          return item && !item.deleted ? { latest: item.latest, labels: await db().labels(name) } : undefined;
+        },
+        append: async (name, version, description) => (await append(name, version, description)).version,
+        setLabel: async (name, label, version) => void (await moveLabel(name, label, version)),
+      }),
+
+    /** Projects writes whose request died before KV was updated (the scheduled sweep). */
+    catchUp: () => catchUp(db(), kv, projector),
   };
   return store satisfies PromptResolver & Record<string, unknown>;
 }

@@ -1,0 +1,242 @@
+// The D1 implementation of the versioned store, the source of truth. Each write is one D1 batch
+// (one transaction, serialised with every other write): numbers come from `latest + 1` inside the
+// inserting statement and labels are conditional upserts, so concurrent writers can neither reuse
+// a number nor overwrite each other; a write whose condition fails is reported, never dropped.
+import { sql } from 'kysely';
+import { statement, toItem, toVersion, versionedDb, type ItemRecord, type VersionRecord } from './d1-schema';
+import { checkLabel, labelledVersion, missingItem, missingLabel, missingVersion, retiredVersion, type KindText } from './errors';
+import { labelRecord, snapshotQueries } from './d1-reads';
+import type { AppendOptions, ItemSummary, NewVersion, PendingProjection, VersionedStore, VersionRow } from './types';
+
+export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore {
+  // Built on first use: the run path gets these stores per request but never touches D1.
+  let kysely: ReturnType<typeof versionedDb> | undefined;
+  const db = () => (kysely ??= versionedDb(d1));
+  const kind = text.kind;
+  const items = () => db().selectFrom('versioned_items').where('kind', '=', kind);
+  const run = (...queries: Parameters<typeof statement>[1][]) => d1.batch(queries.map((q) => statement(d1, q)));
+  const outbox = (name: string, now: string) =>
+    db().insertInto('kv_outbox').values({ kind, name, keys: '{}', created_at: now }).returning('id');
+  const bump = (name: string, now: string) =>
+    db().updateTable('versioned_items').set({ rev: sql`rev + 1`, updated_at: now }).where('kind', '=', kind).where('name', '=', name).where('deleted', '=', 0);
+  const labelsOf = (name: string) => db().selectFrom('item_labels').select(['label', 'version']).where('kind', '=', kind).where('name', '=', name);
+  const idOf = (r: D1Result) => (r.results[0] as { id: number } | undefined)?.id ?? 0;
+  const first = <T>(r: D1Result) => r.results[0] as T | undefined;
+
+  async function item(name: string) {
+    const row = await items().selectAll().where('name', '=', name).executeTakeFirst();
+    return row ? toItem(row) : undefined;
+  }
+  async function version(name: string, n: number): Promise<VersionRow | undefined> {
+    const row = await db().selectFrom('item_versions').selectAll().where('kind', '=', kind).where('name', '=', name).where('version', '=', n).executeTakeFirst();
+    return row ? toVersion(row) : undefined;
+  }
+  async function liveItem(name: string) {
+    const row = await item(name);
+    if (!row || row.deleted) throw missingItem(text, name);
+    return row;
+  }
+
+  return {
+    kind,
+    item,
+    version,
+    async list() {
+      const [rows, labels] = await run(items().selectAll().where('deleted', '=', 0).orderBy('name'), db().selectFrom('item_labels').select(['name', 'label', 'version']).where('kind', '=', kind));
+      const byName = new Map<string, Record<string, number>>();
+      for (const l of labels.results as { name: string; label: string; version: number }[])
+        byName.set(l.name, { ...byName.get(l.name), [l.label]: l.version });
+      return (rows.results as ItemRecord[]).map((r): ItemSummary => {
+        const { draft, deleted: _deleted, ...rest } = toItem(r);
+        return { ...rest, labels: byName.get(r.name) ?? {}, hasDraft: draft !== null };
+      });
+    },
+    labels: async (name) => labelRecord(await labelsOf(name).execute()),
+    async versions(name) {
+      const rows = await db().selectFrom('item_versions').select(['version', 'hash', 'note', 'created_at', 'retired_at', sql<string>`''`.as('body')]).where('kind', '=', kind).where('name', '=', name).orderBy('version').execute();
+      return rows.map((r) => {
+        const { body: _body, ...summary } = toVersion(r);
+        return summary;
+      });
+    },
+    async snapshot(name, touched) {
+      const [itemRes, labelRes, liveRes, versionRes] = await run(...snapshotQueries(db(), kind, name, touched));
+      const row = first<ItemRecord>(itemRes);
+      const versions = new Map((versionRes.results as VersionRecord[]).map((r) => [r.version, toVersion(r)]));
+      return {
+        item: row ? toItem(row) : undefined,
+        labels: labelRecord(labelRes.results as { label: string; version: number }[]),
+        versions,
+        latestLive: first<{ v: number | null }>(liveRes)?.v ?? undefined,
+      };
+    },
+    rev: async (name) => (await items().select('rev').where('name', '=', name).executeTakeFirst())?.rev,
+
+    async putDraft(name, draft, now) {
+      const [before, , queued] = await run(
+        items().select(['public', 'deleted']).where('name', '=', name),
+        db()
+          .insertInto('versioned_items')
+          .values({ kind, name, description: draft.description, public: draft.public ? 1 : 0, draft: draft.text, draft_meta: draft.meta, latest: 0, rev: 1, deleted: 0, created_at: now, updated_at: now })
+          .onConflict((oc) =>
+            oc.columns(['kind', 'name']).doUpdateSet({
+              description: draft.description,
+              public: draft.public ? 1 : 0,
+              draft: draft.text,
+              draft_meta: draft.meta,
+              rev: sql`versioned_items.rev + 1`,
+              deleted: 0,
+              created_at: sql`CASE WHEN versioned_items.deleted = 1 THEN ${now} ELSE versioned_items.created_at END`,
+              updated_at: now,
+            }),
+          ),
+        outbox(name, now),
+      );
+      const was = first<{ public: number; deleted: number }>(before);
+      const created = !was || was.deleted === 1;
+      return { created, publicChanged: !created && was.public === 1 !== draft.public, outbox: idOf(queued) };
+    },
+
+    async append(name: string, v: NewVersion, opts: AppendOptions) {
+      const now = opts.now ?? v.createdAt;
+      const upsert = db()
+        .insertInto('versioned_items')
+        .values({ kind, name, description: opts.description ?? '', latest: 0, rev: 1, deleted: 0, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.columns(['kind', 'name']).doUpdateSet({ description: opts.description ?? sql`versioned_items.description` }));
+      const newest = sql`(SELECT max(w.version) FROM item_versions w WHERE w.kind = i.kind AND w.name = i.name AND w.retired_at IS NULL)`;
+      const dedupe = opts.dedupeByHash
+        ? sql`AND NOT EXISTS (SELECT 1 FROM item_versions x WHERE x.kind = i.kind AND x.name = i.name AND x.version = ${newest} AND x.hash = ${v.hash ?? null})`
+        : sql``;
+      const insert = sql`INSERT INTO item_versions (kind, name, version, hash, body, note, created_at)
+        SELECT i.kind, i.name, i.latest + 1, ${v.hash ?? null}, ${v.body}, ${v.note ?? null}, ${v.createdAt}
+        FROM versioned_items i WHERE i.kind = ${kind} AND i.name = ${name} AND i.deleted = 0 ${dedupe}`.compile(db());
+      const advance = db()
+        .updateTable('versioned_items')
+        .set({ latest: sql`latest + 1`, rev: sql`rev + 1`, updated_at: now })
+        .where('kind', '=', kind)
+        .where('name', '=', name)
+        .where(sql<boolean>`EXISTS (SELECT 1 FROM item_versions v WHERE v.kind = versioned_items.kind AND v.name = versioned_items.name AND v.version = versioned_items.latest + 1)`)
+        .returning('latest');
+      const current = sql`SELECT * FROM item_versions v WHERE v.kind = ${kind} AND v.name = ${name} AND v.version =
+        (SELECT max(w.version) FROM item_versions w WHERE w.kind = v.kind AND w.name = v.name AND w.retired_at IS NULL)`.compile(db());
+      const statements = [
+        ...(opts.create ? [statement(d1, upsert)] : []),
+        d1.prepare(insert.sql).bind(...insert.parameters),
+        statement(d1, advance),
+        statement(d1, outbox(name, now)),
+        d1.prepare(current.sql).bind(...current.parameters),
+      ];
+      const results = await d1.batch(statements);
+      const [advanced, queued, newestRes] = results.slice(-3);
+      const bumped = first<{ latest: number }>(advanced);
+      if (bumped) return { created: true as const, version: bumped.latest, outbox: idOf(queued) };
+      const existing = first<VersionRecord>(newestRes);
+      if (opts.dedupeByHash && existing && existing.hash === v.hash)
+        return { created: false as const, version: toVersion(existing), outbox: idOf(queued) };
+      throw missingItem(text, name);
+    },
+
+    async setLabel(name, label, n, now) {
+      checkLabel(text, label);
+      const upsert = sql`INSERT INTO item_labels (kind, name, label, version, updated_at)
+        SELECT v.kind, v.name, ${label}, v.version, ${now} FROM item_versions v
+        JOIN versioned_items i ON i.kind = v.kind AND i.name = v.name
+        WHERE v.kind = ${kind} AND v.name = ${name} AND v.version = ${n} AND v.retired_at IS NULL AND i.deleted = 0
+        ON CONFLICT (kind, name, label) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`.compile(db());
+      const [written, , queued, labels] = await d1.batch([
+        d1.prepare(upsert.sql).bind(...upsert.parameters),
+        statement(d1, bump(name, now)),
+        statement(d1, outbox(name, now)),
+        statement(d1, labelsOf(name)),
+      ]);
+      if (written.meta.changes > 0) return { labels: labelRecord(labels.results as never), outbox: idOf(queued) };
+      await liveItem(name);
+      const target = await version(name, n);
+      if (!target) throw missingVersion(text, name, n);
+      throw retiredVersion(text, name, n);
+    },
+
+    async deleteLabel(name, label, now) {
+      checkLabel(text, label);
+      const [removed, , queued, labels] = await run(
+        db().deleteFrom('item_labels').where('kind', '=', kind).where('name', '=', name).where('label', '=', label),
+        bump(name, now),
+        outbox(name, now),
+        labelsOf(name),
+      );
+      if (removed.meta.changes > 0) return { labels: labelRecord(labels.results as never), outbox: idOf(queued) };
+      await liveItem(name);
+      throw missingLabel(text, name, label);
+    },
+
+    async setRetired(name, n, retired, now) {
+      const target = db().updateTable('item_versions').where('kind', '=', kind).where('name', '=', name).where('version', '=', n);
+      const change = retired
+        ? target
+            .set({ retired_at: now })
+            .where('retired_at', 'is', null)
+            .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM item_labels l WHERE l.kind = item_versions.kind AND l.name = item_versions.name AND l.version = item_versions.version)`)
+        : target.set({ retired_at: null });
+      const [, , queued, after, labels] = await run(
+        change,
+        bump(name, now),
+        outbox(name, now),
+        db().selectFrom('item_versions').selectAll().where('kind', '=', kind).where('name', '=', name).where('version', '=', n),
+        labelsOf(name),
+      );
+      const row = first<VersionRecord>(after);
+      if (!row) {
+        await liveItem(name);
+        throw missingVersion(text, name, n);
+      }
+      const result = toVersion(row);
+      if (result.retired !== retired) {
+        const on = Object.entries(labelRecord(labels.results as never)).filter(([, v]) => v === n);
+        throw labelledVersion(text, name, n, on.map(([l]) => l));
+      }
+      return { version: result, outbox: idOf(queued) };
+    },
+
+    async remove(name, now) {
+      const where = { kind, name };
+      const queue = sql`INSERT INTO kv_outbox (kind, name, keys, created_at)
+        VALUES (${kind}, ${name}, json_object('labels', json((SELECT json_group_array(label) FROM item_labels WHERE kind = ${kind} AND name = ${name}))), ${now})
+        RETURNING id, keys`.compile(db());
+      const [queued, versions, before, , , marked] = await d1.batch([
+        d1.prepare(queue.sql).bind(...queue.parameters),
+        statement(d1, db().selectFrom('item_versions').select('version').where('kind', '=', where.kind).where('name', '=', name)),
+        statement(d1, items().select(sql<number>`draft IS NOT NULL`.as('has_draft')).where('name', '=', name)),
+        statement(d1, db().deleteFrom('item_labels').where('kind', '=', kind).where('name', '=', name)),
+        statement(d1, db().deleteFrom('item_versions').where('kind', '=', kind).where('name', '=', name)),
+        statement(
+          d1,
+          db()
+            .updateTable('versioned_items')
+            .set({ deleted: 1, draft: null, draft_meta: null, public: 0, rev: sql`rev + 1`, updated_at: now })
+            .where('kind', '=', kind)
+            .where('name', '=', name)
+            .where('deleted', '=', 0),
+        ),
+      ]);
+      const labels = (JSON.parse(first<{ keys: string }>(queued)?.keys ?? '{}') as { labels?: string[] }).labels ?? [];
+      return {
+        removed: marked.meta.changes > 0,
+        labels,
+        versions: (versions.results as { version: number }[]).map((r) => r.version),
+        hadDraft: first<{ has_draft: number }>(before)?.has_draft === 1,
+        outbox: idOf(queued),
+      };
+    },
+
+    async pending({ name, olderThan, limit = 50 }): Promise<PendingProjection[]> {
+      let q = db().selectFrom('kv_outbox').select(['id', 'name', 'keys']).where('kind', '=', kind);
+      if (name !== undefined) q = q.where('name', '=', name);
+      if (olderThan !== undefined) q = q.where('created_at', '<', olderThan);
+      const rows = await q.orderBy('id').limit(limit).execute();
+      return rows.map((r) => ({ id: r.id, name: r.name, clearLabels: (JSON.parse(r.keys) as { labels?: string[] }).labels ?? [] }));
+    },
+    async settle(ids) {
+      if (ids.length) await db().deleteFrom('kv_outbox').where('id', 'in', ids).execute();
+    },
+  };
+}
