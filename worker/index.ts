@@ -4,17 +4,19 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './http/env';
 import { ApiError, toErrorResponse } from './http/errors';
+import { storesMiddleware } from './http/stores';
 import { chatRoutes } from './routes/chat';
 import { flowVersionRoutes } from './routes/flow-versions';
 import { flowRoutes } from './routes/flows';
 import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { promptRoutes } from './routes/prompts';
-import { runRoutes } from './routes/runs';
+import { flowRunRoutes } from './routes/flow-run';
 
 const api = new Hono<AppEnv>()
+  .use(storesMiddleware)
   .route('/', healthRoutes)
-  .route('/', runRoutes)
+  .route('/', flowRunRoutes)
   .route('/', flowVersionRoutes)
   .route('/', flowRoutes)
   .route('/', promptRoutes)

@@ -29,15 +29,35 @@ export const invokeKeys = (env: Bindings): string[] =>
 
 export type Caller = 'admin' | 'invoker' | 'anonymous' | 'unknown-token';
 
-/** Who is calling: checks every configured key (no early exit) so timing says nothing about which matched. */
-export async function identify(c: Context<AppEnv>): Promise<Caller> {
-  const token = bearerToken(c);
-  if (!token) return 'anonymous';
-  const admin = secret(c.env.ADMIN_TOKEN);
-  const checks = await Promise.all([admin ? sameSecret(token, admin) : false, ...invokeKeys(c.env).map((k) => sameSecret(token, k))]);
-  if (checks[0]) return 'admin';
-  return checks.slice(1).some(Boolean) ? 'invoker' : 'unknown-token';
+/** The caller and, for a key, its id: the first 16 hex digits of its SHA-256, never the key itself. */
+export interface Who {
+  caller: Caller;
+  keyId?: string;
 }
+
+const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** A key's stable id, as run records and feedback store it. */
+export const keyIdOf = async (key: string): Promise<string> => `key_${hex(await digest(key)).slice(0, 16)}`;
+
+/** Who is calling, once per request: checks every configured key (no early exit) so timing says nothing about which matched. */
+export async function whoIs(c: Context<AppEnv>): Promise<Who> {
+  const known = c.get('who');
+  if (known) return known;
+  const token = bearerToken(c);
+  let who: Who = { caller: 'anonymous' };
+  if (token) {
+    const admin = secret(c.env.ADMIN_TOKEN);
+    const checks = await Promise.all([admin ? sameSecret(token, admin) : false, ...invokeKeys(c.env).map((k) => sameSecret(token, k))]);
+    if (checks[0]) who = { caller: 'admin', keyId: 'admin' };
+    else if (checks.slice(1).some(Boolean)) who = { caller: 'invoker', keyId: await keyIdOf(token) };
+    else who = { caller: 'unknown-token' };
+  }
+  c.set('who', who);
+  return who;
+}
+
+export const identify = async (c: Context<AppEnv>): Promise<Caller> => (await whoIs(c)).caller;
 
 export const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
 

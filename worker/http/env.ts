@@ -19,4 +19,15 @@ export interface Bindings {
   [secret: string]: unknown;
 }
 
-export type AppEnv = { Bindings: Bindings };
+import type { Stores } from './stores';
+import type { Who } from './auth';
+
+export type AppEnv = {
+  Bindings: Bindings;
+  Variables: {
+    /** Built once per request by storesMiddleware. */
+    stores: Stores;
+    /** Who is calling, worked out once per request (see auth.ts). */
+    who?: Who;
+  };
+};

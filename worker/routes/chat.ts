@@ -3,7 +3,7 @@
 // `chat.completion.chunk` SSE with `stream: true`. Same keys and version resolution as the edge URL.
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { checkInput, hasErrors, runFlow, type Flow, type RunContext, type RunEvent } from '../engine';
+import { checkInput, hasErrors, type Flow, type RunEvent } from '../engine';
 import { readJson } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { orderedSse } from '../http/sse';
@@ -20,11 +20,11 @@ import {
   tokensAreAnswer,
 } from '../http/openai';
 import type { ChatRequest, CompletionBase } from '../http/openai';
-import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../http/runnable';
-import { startRunContext } from '../http/runtime';
+import { executeRun, runDeps, type RunDeps } from '../runs/execute';
+import type { RunRequest } from '../runs/result';
+import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../runs/runnable';
 import type { ResolvedFlow } from '../store';
 import { zodProblems } from '../store/problem';
-import { tracked } from './in-flight';
 
 /** The flow a model name means; any other model is OpenAI's model_not_found. */
 async function loadModel(c: Context<AppEnv>, model: string): Promise<Runnable> {
@@ -56,54 +56,39 @@ const weirInfo = (runId: string, resolved: ResolvedFlow, prompts?: unknown) => (
   ...(prompts ? { prompts } : {}),
 });
 
-function streamChat(
-  c: Context<AppEnv>,
-  args: {
-    flow: Flow;
-    input: Record<string, unknown>;
-    ctx: RunContext;
-    base: CompletionBase;
-    req: ChatRequest;
-    resolved: ResolvedFlow;
-    runId: string;
-    controller: AbortController;
-  },
-): Response {
-  const { flow, input, ctx, base, req, resolved, runId, controller } = args;
-  return streamSSE(c, (stream) =>
-    tracked(async () => {
-      stream.onAbort(() => controller.abort());
-      const write = orderedSse(stream);
-      const send = (data: unknown) => write(typeof data === 'string' ? data : JSON.stringify(data));
-      await send(chunk(base, { role: 'assistant', content: '' }));
-      let streamed = '';
-      const forward = tokensAreAnswer(flow);
-      const onEvent = (e: RunEvent) => {
-        if (e.type !== 'token' || !forward) return;
-        streamed += e.text;
-        void send(chunk(base, { content: e.text }));
-      };
-      try {
-        const result = await runFlow(flow, input, { ...ctx, onEvent });
-        if (result.status === 'ok') {
-          const content = contentOf(result.output);
-          // Whatever the tokens did not already say (all of it when no model node streamed the answer).
-          if (content.startsWith(streamed) && content.length > streamed.length)
-            await send(chunk(base, { content: content.slice(streamed.length) }));
-          await send({ ...chunk(base, {}, 'stop'), weir: weirInfo(runId, resolved, result.prompts) });
-          if (req.stream_options?.include_usage)
-            await send({ ...base, object: 'chat.completion.chunk', choices: [], usage: chatUsage(result.usage) });
-        } else {
-          const error = result.error ?? { code: 'node_failed', message: 'The run failed.' };
-          await send(openAiError(statusForCode(error.code), { error }));
-        }
-      } catch (err) {
-        const { status, body } = toErrorResponse(err);
-        await send(openAiError(status, body));
-      }
-      await send('[DONE]');
-    }),
-  );
+function streamChat(c: Context<AppEnv>, deps: RunDeps, req: RunRequest & { runId: string }, base: CompletionBase, chat: ChatRequest) {
+  const { flow, resolved, runId } = req;
+  return streamSSE(c, async (stream) => {
+    const controller = new AbortController();
+    stream.onAbort(() => controller.abort());
+    req.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    const write = orderedSse(stream);
+    const send = (data: unknown) => write(typeof data === 'string' ? data : JSON.stringify(data));
+    void send(chunk(base, { role: 'assistant', content: '' }));
+    let streamed = '';
+    const forward = tokensAreAnswer(flow);
+    const onEvent = (e: RunEvent) => {
+      if (e.type !== 'token' || !forward) return;
+      streamed += e.text;
+      void send(chunk(base, { content: e.text }));
+    };
+    try {
+      const result = await executeRun(deps, { ...req, signal: controller.signal, onEvent });
+      if (result.status === 'ok') {
+        const content = contentOf(result.output);
+        // Whatever the tokens did not already say (all of it when no model node streamed the answer).
+        if (content.startsWith(streamed) && content.length > streamed.length)
+          await send(chunk(base, { content: content.slice(streamed.length) }));
+        await send({ ...chunk(base, {}, 'stop'), weir: weirInfo(runId, resolved, result.prompts) });
+        if (chat.stream_options?.include_usage)
+          await send({ ...base, object: 'chat.completion.chunk', choices: [], usage: chatUsage(result.usage) });
+      } else await send(openAiError(statusForCode(result.error.code), { error: result.error }));
+    } catch (err) {
+      const { status, body } = toErrorResponse(err);
+      await send(openAiError(status, body));
+    }
+    await send('[DONE]');
+  });
 }
 
 export const chatRoutes = new Hono<AppEnv>()
@@ -119,9 +104,11 @@ export const chatRoutes = new Hono<AppEnv>()
       );
     }
     const req = parsed.data;
-    const { flow, resolved } = await loadModel(c, req.model);
+    const { flow, resolved, who, ref } = await loadModel(c, req.model);
     const input = readInput(flow, req);
-    const { runId, controller, ctx } = startRunContext(c);
+    const runId = crypto.randomUUID();
+    const deps = runDeps(c);
+    const run: RunRequest & { runId: string } = { flow, resolved, input, who, ref, source: 'chat', signal: c.req.raw.signal, runId };
     const base: CompletionBase = {
       id: `chatcmpl-${runId}`,
       created: Math.floor(Date.now() / 1000),
@@ -130,14 +117,13 @@ export const chatRoutes = new Hono<AppEnv>()
     };
     if (req.stream) {
       setRunHeaders(c, resolved);
-      return streamChat(c, { flow, input, ctx, base, req, resolved, runId, controller });
+      return streamChat(c, deps, run, base, req);
     }
-    const result = await tracked(() => runFlow(flow, input, ctx));
+    const result = await executeRun(deps, run);
     setRunHeaders(c, resolved, result.prompts);
     if (result.status === 'failed') {
-      const error = result.error ?? { code: 'node_failed', message: 'The run failed.' };
-      const status = statusForCode(error.code);
-      return c.json(openAiError(status, { error }), status);
+      const status = statusForCode(result.error.code);
+      return c.json(openAiError(status, { error: result.error }), status);
     }
     return c.json(completion(base, result, weirInfo(runId, resolved, result.prompts)));
   })

@@ -7,7 +7,8 @@ import { requireAdmin } from '../http/auth';
 import { readLabelVersion, readText } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
-import { flowVersionStore, parseFlowRef, resolveFlow, type FlowRef } from '../store';
+import type { Stores } from '../http/stores';
+import { parseFlowRef, type FlowRef } from '../store';
 import { publishBody } from '../store/flow-version-schema';
 import { zodProblems } from '../store/problem';
 
@@ -17,11 +18,11 @@ function versionParam(text: string): number {
 }
 
 /** A diff side: a version, a label (`latest` included) or the draft; the default resolution is not a side. */
-async function side(kv: KVNamespace, id: string, name: 'from' | 'to', text: string | undefined) {
+async function side(stores: Stores, id: string, name: 'from' | 'to', text: string | undefined) {
   const ref: FlowRef | undefined = text ? parseFlowRef(text) : undefined;
   if (!text || !ref || ref.kind === 'default')
     throw new ApiError(400, 'bad_request', `Pass ?${name}= a version number, a label or "draft" (e.g. ?from=1&to=draft).`);
-  const resolved = await resolveFlow(kv, id, ref);
+  const resolved = await stores.resolveFlow(id, ref);
   if (!resolved)
     throw new ApiError(404, 'not_found', `Flow "${id}" has no ${ref.kind === 'draft' ? 'draft' : `version or label "${text}"`}.`);
   const flow: Flow | undefined = resolved.parsed.flow;
@@ -34,37 +35,37 @@ export const flowVersionRoutes = new Hono<AppEnv>()
     const text = await readText(c, 4096);
     const body = publishBody.safeParse(text.trim() === '' ? {} : parseJson(text));
     if (!body.success) throw new ApiError(400, 'bad_request', 'Send {"note": "..."} or nothing.', zodProblems(body.error));
-    const published = await flowVersionStore(c.env.WEIR_KV).publish(c.req.param('id'), body.data.note);
+    const published = await c.var.stores.flowVersions.publish(c.req.param('id'), body.data.note);
     const { created, ...version } = published;
     return c.json(version, created ? 201 : 200);
   })
 
   .get('/flows/:id/versions', requireAdmin, async (c) => {
-    const { versions, labels, latest } = await flowVersionStore(c.env.WEIR_KV).list(c.req.param('id'));
+    const { versions, labels, latest } = await c.var.stores.flowVersions.list(c.req.param('id'));
     return c.json({ versions, labels, latest });
   })
 
   .get('/flows/:id/versions/:n', requireAdmin, async (c) => {
-    const { label: _label, ...record } = await flowVersionStore(c.env.WEIR_KV).get(c.req.param('id'), versionParam(c.req.param('n')));
+    const { label: _label, ...record } = await c.var.stores.flowVersions.get(c.req.param('id'), versionParam(c.req.param('n')));
     return c.json(record);
   })
 
   .put('/flows/:id/labels/:label', requireAdmin, async (c) => {
     const version = await readLabelVersion(c);
-    const labels = await flowVersionStore(c.env.WEIR_KV).moveLabel(c.req.param('id'), c.req.param('label'), version);
+    const labels = await c.var.stores.flowVersions.moveLabel(c.req.param('id'), c.req.param('label'), version);
     return c.json({ labels });
   })
 
   .delete('/flows/:id/labels/:label', requireAdmin, async (c) => {
-    const labels = await flowVersionStore(c.env.WEIR_KV).deleteLabel(c.req.param('id'), c.req.param('label'));
+    const labels = await c.var.stores.flowVersions.deleteLabel(c.req.param('id'), c.req.param('label'));
     return c.json({ labels });
   })
 
   .get('/flows/:id/diff', requireAdmin, async (c) => {
     const id = c.req.param('id');
     const [from, to] = await Promise.all([
-      side(c.env.WEIR_KV, id, 'from', c.req.query('from')),
-      side(c.env.WEIR_KV, id, 'to', c.req.query('to')),
+      side(c.var.stores, id, 'from', c.req.query('from')),
+      side(c.var.stores, id, 'to', c.req.query('to')),
     ]);
     return c.json({ ...diffFlows(from.flow, to.flow), from: from.info, to: to.info });
   });

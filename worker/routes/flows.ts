@@ -6,7 +6,6 @@ import { requireAdmin } from '../http/auth';
 import { MAX_FLOW_BYTES, readJson, requireObject } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
-import { flowStore } from '../store';
 
 const errorsOnly = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
@@ -26,7 +25,7 @@ function canonicalText(body: unknown): string {
 }
 
 export const flowRoutes = new Hono<AppEnv>()
-  .get('/flows', requireAdmin, async (c) => c.json({ flows: await flowStore(c.env.WEIR_KV).list() }))
+  .get('/flows', requireAdmin, async (c) => c.json({ flows: await c.var.stores.flows.list() }))
 
   .post('/flows/validate', requireAdmin, async (c) => {
     const { problems, valid } = parseFlow(await readJson(c, MAX_FLOW_BYTES));
@@ -34,7 +33,7 @@ export const flowRoutes = new Hono<AppEnv>()
   })
 
   .get('/flows/:id', requireAdmin, async (c) => {
-    const stored = await flowStore(c.env.WEIR_KV).get(c.req.param('id'));
+    const stored = await c.var.stores.flows.get(c.req.param('id'));
     if (!stored) throw new ApiError(404, 'not_found', `No flow with id "${c.req.param('id')}".`);
     return c.json({
       flow: JSON.parse(stored.text) as unknown,
@@ -58,7 +57,7 @@ export const flowRoutes = new Hono<AppEnv>()
         parsed.problems,
       );
     const text = canonicalText(parsed.flow ?? { ...body, id });
-    await flowStore(c.env.WEIR_KV).put(id, text, {
+    await c.var.stores.flows.put(id, text, {
       name: parsed.flow?.name ?? (typeof body.name === 'string' ? body.name : id),
       description: parsed.flow?.description ?? (typeof body.description === 'string' ? body.description : ''),
       public: parsed.flow?.public === true,
@@ -68,7 +67,7 @@ export const flowRoutes = new Hono<AppEnv>()
   })
 
   .delete('/flows/:id', requireAdmin, async (c) => {
-    if (!(await flowStore(c.env.WEIR_KV).delete(c.req.param('id'))))
+    if (!(await c.var.stores.flows.delete(c.req.param('id'))))
       throw new ApiError(404, 'not_found', `No flow with id "${c.req.param('id')}".`);
     return c.body(null, 204);
   });

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { describeProviders } from '../providers';
 import type { AppEnv } from '../http/env';
-import { providerRuntime } from '../http/runtime';
+import { providerRuntime } from '../runs/runtime';
 
 export const healthRoutes = new Hono<AppEnv>().get('/health', (c) => {
   const providers = describeProviders(providerRuntime(c.env).config).map(({ name, type }) => ({ name, type }));

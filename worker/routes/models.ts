@@ -6,7 +6,6 @@ import { identify } from '../http/auth';
 import type { AppEnv } from '../http/env';
 import { toErrorResponse } from '../http/errors';
 import { openAiError } from '../http/openai';
-import { flowStore, flowVersionStore } from '../store';
 
 interface Model {
   id: string;
@@ -24,7 +23,7 @@ export const modelRoutes = new Hono<AppEnv>()
   .get('/models', async (c) => {
     const caller = await identify(c);
     const keyed = caller === 'admin' || caller === 'invoker';
-    const [drafts, published] = await Promise.all([flowStore(c.env.WEIR_KV).list(), flowVersionStore(c.env.WEIR_KV).listings()]);
+    const [drafts, published] = await Promise.all([c.var.stores.flows.list(), c.var.stores.flowVersions.listings()]);
     const draftById = new Map(drafts.map((d) => [d.id, d]));
     const ids = [...new Set([...draftById.keys(), ...published.keys()])].sort();
     const data: Model[] = [];

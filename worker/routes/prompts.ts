@@ -5,7 +5,6 @@ import { requireAdmin } from '../http/auth';
 import { MAX_PROMPT_BYTES, readJson, readLabelVersion } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
-import { promptStore } from '../store';
 import { promptName } from '../store/prompt-schema';
 import { promptVariables } from '../store/prompt-variables';
 import { zodProblems } from '../store/problem';
@@ -17,34 +16,34 @@ function checkName(name: string): string {
 }
 
 export const promptRoutes = new Hono<AppEnv>()
-  .get('/prompts', requireAdmin, async (c) => c.json({ prompts: await promptStore(c.env.WEIR_KV).list() }))
+  .get('/prompts', requireAdmin, async (c) => c.json({ prompts: await c.var.stores.prompts.list() }))
 
   // Before /prompts/:name so "resolve" is never taken for a name (the schema reserves it too).
   .get('/prompts/resolve', requireAdmin, async (c) => {
     const ref = c.req.query('ref');
     if (!ref) throw new ApiError(400, 'bad_request', 'Pass the reference as ?ref=name@label or ?ref=name@3.');
-    const { note: _note, createdAt: _createdAt, ...resolved } = await promptStore(c.env.WEIR_KV).resolve(ref);
+    const { note: _note, createdAt: _createdAt, ...resolved } = await c.var.stores.prompts.resolve(ref);
     return c.json({ ...resolved, variables: promptVariables(resolved.template) });
   })
 
   .get('/prompts/:name', requireAdmin, async (c) => {
-    const { name, description, labels, latest, versions } = await promptStore(c.env.WEIR_KV).get(c.req.param('name'));
+    const { name, description, labels, latest, versions } = await c.var.stores.prompts.get(c.req.param('name'));
     return c.json({ name, description, latest, labels, versions });
   })
 
   .post('/prompts/:name/versions', requireAdmin, async (c) => {
     const name = checkName(c.req.param('name'));
-    const added = await promptStore(c.env.WEIR_KV).addVersion(name, await readJson(c, MAX_PROMPT_BYTES));
+    const added = await c.var.stores.prompts.addVersion(name, await readJson(c, MAX_PROMPT_BYTES));
     return c.json({ name, version: added.version, variables: added.variables, createdAt: added.createdAt }, 201);
   })
 
   .put('/prompts/:name/labels/:label', requireAdmin, async (c) => {
     const version = await readLabelVersion(c);
-    const labels = await promptStore(c.env.WEIR_KV).moveLabel(c.req.param('name'), c.req.param('label'), version);
+    const labels = await c.var.stores.prompts.moveLabel(c.req.param('name'), c.req.param('label'), version);
     return c.json({ labels });
   })
 
   .delete('/prompts/:name/labels/:label', requireAdmin, async (c) => {
-    const labels = await promptStore(c.env.WEIR_KV).deleteLabel(c.req.param('name'), c.req.param('label'));
+    const labels = await c.var.stores.prompts.deleteLabel(c.req.param('name'), c.req.param('label'));
     return c.json({ labels });
   });

@@ -45,7 +45,7 @@ export async function runFlowStream(
   // that the unpinned edge URL serves once the flow is published.
   const res = await fetch(`/v1/flows/${encodeURIComponent(flowId)}@draft/run`, {
     method: 'POST',
-    headers: { ...authHeaders(), 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: { ...authHeaders(), 'content-type': 'application/json', accept: 'text/event-stream', 'weir-source': 'editor' },
     body: JSON.stringify({ input }),
     signal,
   });

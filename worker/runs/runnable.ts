@@ -2,19 +2,28 @@
 // may run it. Shared by the edge URL and the OpenAI-compatible endpoint, so both resolve and
 // authorise the same way. Public/private follows the version being run.
 import type { Context } from 'hono';
-import type { Flow, RunResult } from '../engine';
-import { parseFlowRef, resolveFlow, type ResolvedFlow } from '../store';
-import { identify, unauthorized } from './auth';
-import type { AppEnv } from './env';
-import { ApiError } from './errors';
+import type { Flow } from '../engine';
+import { unauthorized, whoIs, type Who } from '../http/auth';
+import type { AppEnv } from '../http/env';
+import { ApiError } from '../http/errors';
+import { parseFlowRef, type ResolvedFlow } from '../store';
+import type { FlowInfo } from './result';
 
 export interface Runnable {
   flow: Flow;
   resolved: ResolvedFlow;
+  who: Who;
+  /** The label or version the target named (`staging`, `3`, `draft`); undefined for the default. */
+  ref?: string;
 }
 
 /** `{ id, version, hash }` as answers report it. */
-export const flowInfo = (r: ResolvedFlow) => ({ id: r.id, version: r.version, hash: r.hash, ...(r.label ? { label: r.label } : {}) });
+export const flowInfo = (r: ResolvedFlow): FlowInfo => ({
+  id: r.id,
+  version: r.version,
+  hash: r.hash,
+  ...(r.label ? { label: r.label } : {}),
+});
 
 /** Splits `support-x1000@staging`; undefined when the text is not a flow reference. */
 export function splitTarget(text: string): { id: string; ref: string | undefined } | undefined {
@@ -24,7 +33,8 @@ export function splitTarget(text: string): { id: string; ref: string | undefined
 
 /** Loads the flow a target names; private flows do not reveal whether they exist. */
 export async function loadRunnable(c: Context<AppEnv>, target: string): Promise<Runnable> {
-  const caller = await identify(c);
+  const who = await whoIs(c);
+  const { caller } = who;
   const allowed = caller === 'admin' || caller === 'invoker';
   const denied = () => {
     c.header('WWW-Authenticate', 'Bearer realm="weir"');
@@ -40,7 +50,7 @@ export async function loadRunnable(c: Context<AppEnv>, target: string): Promise<
       throw new ApiError(403, 'forbidden', 'Running a draft needs the admin token; invoke keys run published versions.');
     throw denied();
   }
-  const resolved = await resolveFlow(c.env.WEIR_KV, split.id, ref);
+  const resolved = await c.var.stores.resolveFlow(split.id, ref);
   if (!resolved) {
     if (!allowed) throw denied();
     const what = ref.kind === 'default' ? `No flow with id "${split.id}".` : `Flow "${split.id}" has no version or label "${split.ref}".`;
@@ -53,16 +63,16 @@ export async function loadRunnable(c: Context<AppEnv>, target: string): Promise<
     const issues = problems.filter((p) => p.severity === 'error');
     throw new ApiError(422, 'invalid_flow', `Flow "${split.id}" ${what} and cannot run.`, issues);
   }
-  return { flow, resolved };
+  return { flow, resolved, who, ref: split.ref };
 }
 
 /** `name@3, other@1`: each prompt version the run resolved, once. */
-export function promptVersions(prompts: RunResult['prompts']): string {
+export function promptVersions(prompts: { name: string; version: number }[]): string {
   return [...new Set(prompts.map((p) => `${p.name}@${p.version}`))].join(', ');
 }
 
 /** The reproducibility headers every run answer carries (prompt versions only once they are known). */
-export function setRunHeaders(c: Context<AppEnv>, resolved: ResolvedFlow, prompts?: RunResult['prompts']): void {
+export function setRunHeaders(c: Context<AppEnv>, resolved: ResolvedFlow, prompts?: { name: string; version: number }[]): void {
   c.header('Weir-Flow-Version', String(resolved.version));
   c.header('Weir-Flow-Hash', resolved.hash);
   if (prompts) c.header('Weir-Prompt-Versions', promptVersions(prompts));

@@ -1,11 +1,8 @@
 // Per-isolate runtime pieces for runs: one LLM client per provider configuration (not one per
 // request, so SDK clients and connections are reused) and run limits from env.
-import type { Context } from 'hono';
-import { defaultLimits, type LlmClient, type RunContext, type RunLimits } from '../engine/types';
-import { promptStore } from '../store';
-import type { AppEnv } from './env';
+import { defaultLimits, type LlmClient, type RunLimits } from '../engine/types';
+import type { Bindings } from '../http/env';
 import { createLlmClient, providerConfigFromEnv, type ProviderConfig } from '../providers';
-import type { Bindings } from './env';
 
 let cached: { key: string; config: ProviderConfig; client: LlmClient } | undefined;
 
@@ -37,17 +34,4 @@ export function limitsFromEnv(env: Bindings): Partial<RunLimits> {
     deadlineMs: positive(env.RUN_DEADLINE_MS, defaultLimits.deadlineMs),
     nodeTimeoutMs: positive(env.NODE_TIMEOUT_MS, defaultLimits.nodeTimeoutMs),
   };
-}
-
-/** What every run request needs: an id, a controller the client's disconnect aborts, and the run context. */
-export function startRunContext(c: Context<AppEnv>): { runId: string; controller: AbortController; ctx: RunContext } {
-  const controller = new AbortController();
-  c.req.raw.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-  const ctx: RunContext = {
-    llm: providerRuntime(c.env).client,
-    prompts: promptStore(c.env.WEIR_KV),
-    signal: controller.signal,
-    limits: limitsFromEnv(c.env),
-  };
-  return { runId: crypto.randomUUID(), controller, ctx };
 }

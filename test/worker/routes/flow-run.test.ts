@@ -1,5 +1,5 @@
 import { describe, expect, it, inject, vi } from 'vitest';
-import { runsInFlight } from '../../../worker/routes/runs';
+import { runsInFlight } from '../../../worker/runs/in-flight';
 import { parseSse } from '../../helpers/sse';
 import { ADMIN, INVOKE, admin, call, errorOf, putFlow, simpleFlow } from './helpers';
 

@@ -1,0 +1,53 @@
+// POST /v1/flows/:id/run (and :id@3, :id@label, :id@draft): the flow's edge URL. Runs a flow
+// version (production, else latest, else the draft; see runs/runnable.ts) through the run
+// service. JSON answer by default ({runId, flow, output, usage, prompts}, plus trace with
+// ?trace=1); server-sent events with `Accept: text/event-stream`. A client that goes away aborts the run.
+import { Hono, type Context } from 'hono';
+import { checkInput, hasErrors, type Flow } from '../engine';
+import { MAX_RUN_INPUT_BYTES, readJson, requireObject } from '../http/body';
+import type { AppEnv } from '../http/env';
+import { ApiError, statusForCode } from '../http/errors';
+import { executeRun, runDeps } from '../runs/execute';
+import type { RunRequest, RunSource } from '../runs/result';
+import { flowInfo, loadRunnable, setRunHeaders } from '../runs/runnable';
+import { streamRun } from '../runs/stream';
+
+async function readInput(c: Context<AppEnv>, flow: Flow): Promise<Record<string, unknown>> {
+  const body = requireObject(await readJson(c, MAX_RUN_INPUT_BYTES), 'The request body');
+  const unknown = Object.keys(body).filter((k) => k !== 'input');
+  if (unknown.length)
+    throw new ApiError(400, 'invalid_input', `Unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}; send {"input": {...}}.`);
+  const input = body.input ?? {};
+  const problems = checkInput(flow, input);
+  if (hasErrors(problems)) throw new ApiError(400, 'invalid_input', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  return input as Record<string, unknown>;
+}
+
+/** The editor (and later evals) say where a run comes from; only the admin token may, others are "edge". */
+function sourceOf(c: Context<AppEnv>, admin: boolean): RunSource {
+  const said = c.req.header('weir-source');
+  return admin && (said === 'editor' || said === 'eval' || said === 'experiment') ? said : 'edge';
+}
+
+export const flowRunRoutes = new Hono<AppEnv>().post('/flows/:id/run', async (c) => {
+  const { flow, resolved, who, ref } = await loadRunnable(c, c.req.param('id'));
+  const input = await readInput(c, flow);
+  const deps = runDeps(c);
+  const req: RunRequest = { flow, resolved, input, who, ref, source: sourceOf(c, who.caller === 'admin'), signal: c.req.raw.signal };
+  const withTrace = c.req.query('trace') === '1' || c.req.query('trace') === 'true';
+  if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
+    setRunHeaders(c, resolved);
+    return streamRun(c, deps, req, (result) => ({ trace: result.trace }));
+  }
+
+  const result = await executeRun(deps, req);
+  const info = flowInfo(resolved);
+  const trace = withTrace ? { trace: result.trace } : {};
+  setRunHeaders(c, resolved, result.prompts);
+  if (result.status === 'failed')
+    return c.json(
+      { error: result.error, runId: result.runId, flow: info, prompts: result.prompts, ...trace },
+      statusForCode(result.error.code),
+    );
+  return c.json({ runId: result.runId, flow: info, output: result.output, usage: result.usage, prompts: result.prompts, ...trace });
+});
