@@ -1,11 +1,13 @@
-// Seeds local KV from the repo: prompt files (flows/prompts/*.json) and flows (flows/*.json).
-// Idempotent and never clobbering: prompt versions KV already holds win, moved labels stay, and a
-// flow edited locally (in the editor) is kept; a flow unchanged since the last seed is updated.
+// Seeds local storage from the repo: prompt files (flows/prompts/*.json) and flows (flows/*.json),
+// written through the same stores the worker uses (D1 the source of truth, KV its projection), so
+// it runs after the migrations. Idempotent and never clobbering: prompt versions already held win,
+// moved labels stay, and a flow edited locally (in the editor) is kept; a flow unchanged since the
+// last seed is updated.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatFlow, hasErrors, parseFlow } from '../../worker/engine';
-import { flowStore, promptStore } from '../../worker/store';
+import { flowStore, promptStore, type StoreDeps } from '../../worker/store';
 
 export interface SeedReport {
   prompts: { name: string; added: number[]; labels: string[] }[];
@@ -26,9 +28,10 @@ const jsonFiles = (dir: string) => {
   }
 };
 
-export async function seedKv(kv: KVNamespace, root: string): Promise<SeedReport> {
+export async function seedStores(deps: Required<Pick<StoreDeps, 'kv' | 'db'>>, root: string): Promise<SeedReport> {
+  const { kv } = deps;
   const report: SeedReport = { prompts: [], flows: [], errors: [] };
-  const prompts = promptStore(kv);
+  const prompts = promptStore(deps);
   for (const file of jsonFiles(join(root, 'flows', 'prompts'))) {
     try {
       const { name, added, labels } = await prompts.importFile(JSON.parse(readFileSync(file, 'utf8')));
@@ -37,7 +40,7 @@ export async function seedKv(kv: KVNamespace, root: string): Promise<SeedReport>
       report.errors.push(`${file}: ${(err as Error).message}`);
     }
   }
-  const flows = flowStore(kv);
+  const flows = flowStore(deps);
   for (const file of jsonFiles(join(root, 'flows'))) {
     try {
       const parsed = parseFlow(readFileSync(file, 'utf8'));
@@ -64,17 +67,17 @@ export async function seedKv(kv: KVNamespace, root: string): Promise<SeedReport>
   return report;
 }
 
-/** Seeds the local KV that `wrangler dev --persist-to <persistTo>` uses (run it while dev is stopped). */
+/** Seeds the local D1 and KV that `wrangler dev --persist-to <persistTo>` uses (run it while dev is stopped, after migrating). */
 export async function seedLocal(root: string, persistTo: string): Promise<SeedReport> {
   const { getPlatformProxy } = await import('wrangler');
-  const proxy = await getPlatformProxy<{ WEIR_KV: KVNamespace }>({
+  const proxy = await getPlatformProxy<{ WEIR_KV: KVNamespace; WEIR_DB: D1Database }>({
     configPath: join(root, 'wrangler.toml'),
     persist: { path: join(persistTo, 'v3') },
     remoteBindings: false,
     envFiles: [],
   });
   try {
-    return await seedKv(proxy.env.WEIR_KV, root);
+    return await seedStores({ kv: proxy.env.WEIR_KV, db: proxy.env.WEIR_DB }, root);
   } finally {
     await proxy.dispose();
   }

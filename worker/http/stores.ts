@@ -14,10 +14,12 @@ export interface Stores {
 
 export function buildStores(env: Bindings): Stores {
   const kv = env.WEIR_KV;
+  // D1 is the source of truth for management; runs only ever read KV (resolveFlow, prompts.resolve).
+  const deps = { kv, db: env.WEIR_DB };
   return {
-    flows: flowStore(kv),
-    flowVersions: flowVersionStore(kv),
-    prompts: promptStore(kv),
+    flows: flowStore(deps),
+    flowVersions: flowVersionStore(deps),
+    prompts: promptStore(deps),
     resolveFlow: (id, ref) => resolveFlow(kv, id, ref),
   };
 }

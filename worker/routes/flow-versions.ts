@@ -50,6 +50,15 @@ export const flowVersionRoutes = new Hono<AppEnv>()
     return c.json(record);
   })
 
+  // Retiring takes a version out of service: it no longer runs by pin (410) and cannot be labelled.
+  .post('/flows/:id/versions/:n/retire', requireAdmin, async (c) =>
+    c.json(await c.var.stores.flowVersions.setRetired(c.req.param('id'), versionParam(c.req.param('n')), true)),
+  )
+
+  .post('/flows/:id/versions/:n/restore', requireAdmin, async (c) =>
+    c.json(await c.var.stores.flowVersions.setRetired(c.req.param('id'), versionParam(c.req.param('n')), false)),
+  )
+
   .put('/flows/:id/labels/:label', requireAdmin, async (c) => {
     const version = await readLabelVersion(c);
     const labels = await c.var.stores.flowVersions.moveLabel(c.req.param('id'), c.req.param('label'), version);

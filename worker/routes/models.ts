@@ -1,6 +1,6 @@
 // GET /v1/models: flows as OpenAI models, only those the caller may run. Without a key (or with an
 // unknown one) that is the public flows; with an invoke key or the admin token, every flow plus its
-// labelled variants (`flow:<id>@production`). Two KV list calls, no per-flow reads.
+// labelled variants (`flow:<id>@production`). One D1 read, no per-flow reads.
 import { Hono } from 'hono';
 import { identify } from '../http/auth';
 import type { AppEnv } from '../http/env';
@@ -23,21 +23,17 @@ export const modelRoutes = new Hono<AppEnv>()
   .get('/models', async (c) => {
     const caller = await identify(c);
     const keyed = caller === 'admin' || caller === 'invoker';
-    const [drafts, published] = await Promise.all([c.var.stores.flows.list(), c.var.stores.flowVersions.listings()]);
-    const draftById = new Map(drafts.map((d) => [d.id, d]));
-    const ids = [...new Set([...draftById.keys(), ...published.keys()])].sort();
+    // From D1 (one batch): the flows list is management data, not the run path.
+    const flows = await c.var.stores.flows.list();
     const data: Model[] = [];
-    for (const id of ids) {
-      const release = published.get(id);
-      const draft = draftById.get(id);
-      // Public/private follows what `flow:<id>` would run: the default version, else the draft.
-      const isPublic = release ? release.public : draft?.public === true;
-      if (!keyed && !isPublic) continue;
-      const created = seconds(release?.createdAt ?? draft?.updatedAt);
-      data.push({ id: `flow:${id}`, object: 'model', created, owned_by: 'weir' });
+    for (const flow of flows) {
+      // Public/private is the flow's current setting, whichever version runs.
+      if (!keyed && !flow.public) continue;
+      const created = seconds(flow.createdAt);
+      data.push({ id: `flow:${flow.id}`, object: 'model', created, owned_by: 'weir' });
       if (keyed)
-        for (const label of Object.keys(release?.labels ?? {}).sort())
-          data.push({ id: `flow:${id}@${label}`, object: 'model', created, owned_by: 'weir' });
+        for (const label of Object.keys(flow.labels).sort())
+          data.push({ id: `flow:${flow.id}@${label}`, object: 'model', created, owned_by: 'weir' });
     }
     return c.json({ object: 'list' as const, data });
   })

@@ -1,6 +1,6 @@
 // Which flow a run request means (`id`, `id@3`, `id@staging`, `id@draft`) and whether the caller
 // may run it. Shared by the edge URL and the OpenAI-compatible endpoint, so both resolve and
-// authorise the same way. Public/private follows the version being run.
+// authorise the same way. Public/private is the flow's current setting, whichever version runs.
 import type { Context } from 'hono';
 import type { Flow } from '../engine';
 import { unauthorized, whoIs, type Who } from '../http/auth';
@@ -57,6 +57,8 @@ export async function loadRunnable(c: Context<AppEnv>, target: string): Promise<
     throw new ApiError(404, 'not_found', what);
   }
   if (!allowed && !resolved.public) throw denied();
+  if (resolved.retired)
+    throw new ApiError(410, 'version_retired', `Version ${resolved.version} of flow "${split.id}" is retired and no longer runs.`);
   const { flow, valid, problems } = resolved.parsed;
   if (!flow || !valid) {
     const what = resolved.version === 'draft' ? 'is a draft with problems' : `version ${resolved.version} has problems`;

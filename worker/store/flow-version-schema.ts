@@ -2,15 +2,9 @@
 // carrying the flow's current public setting and whether the version is retired. Everything read
 // back from KV passes through these schemas.
 import * as z from 'zod';
-import { labelName } from './prompt-schema';
 
 /** Labels the store manages itself: `latest` follows the newest version, `default` is what an unpinned run uses. */
 export const RESERVED_FLOW_LABELS = ['latest', 'default', 'draft'] as const;
-export const flowLabelName = labelName.refine(
-  (l) => !(RESERVED_FLOW_LABELS as readonly string[]).includes(l),
-  `"latest", "default" and "draft" are managed by Weir and cannot be set`,
-);
-
 export const flowVersionRecord = z.object({
   version: z.number().int().positive(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),

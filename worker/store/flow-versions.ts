@@ -32,6 +32,8 @@ export function flowVersionStore(deps: StoreDeps, opts: FlowStoreOptions = {}) {
   }
 
   const labelTouch = (label: string) => ({ labels: [label], latest: label === 'production' });
+  /** `default` is production, else latest: anything that moves latest needs production's version too. */
+  const latestTouch = (versions: number[]) => ({ versions, labels: ['production'], latest: true });
 
   return {
     /** Publishes the current draft; refuses one with problems (WeirError invalid_flow, a 422). */
@@ -54,7 +56,7 @@ export function flowVersionStore(deps: StoreDeps, opts: FlowStoreOptions = {}) {
         await b.sync(id, {}, added.outbox);
         return { version: v.version, hash, createdAt: v.createdAt, ...(v.note ? { note: v.note } : {}), created: false };
       }
-      await b.sync(id, { versions: [added.version], latest: true }, added.outbox);
+      await b.sync(id, latestTouch([added.version]), added.outbox);
       return { version: added.version, hash, createdAt, ...(note ? { note } : {}), created: true };
     },
 
@@ -96,7 +98,7 @@ export function flowVersionStore(deps: StoreDeps, opts: FlowStoreOptions = {}) {
     /** Retires a version (it stops running by pin) or restores it; a labelled version cannot be retired (409). */
     async setRetired(id: string, version: number, retired: boolean): Promise<FlowVersionSummary> {
       const { version: row, outbox } = await b.db().setRetired(id, version, retired, b.now());
-      await b.sync(id, { versions: [version], latest: true }, outbox);
+      await b.sync(id, latestTouch([version]), outbox);
       return {
         version: row.version,
         hash: row.hash ?? '',

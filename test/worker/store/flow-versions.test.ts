@@ -6,6 +6,8 @@ import { TtlCache } from '../../../worker/store/ttl-cache';
 import { countingKv } from '../counting-kv';
 import { simpleFlow } from '../routes/helpers';
 
+const deps = (kv: KVNamespace) => ({ kv, db: env.WEIR_DB });
+
 let clock = 1_000_000;
 let cache: TtlCache<ResolvedFlow | null>;
 beforeEach(() => {
@@ -15,7 +17,7 @@ let n = 0;
 const uniqueId = () => `store-flow-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function putDraft(kv: KVNamespace, id: string, text: string) {
-  await flowStore(kv, { cache }).put(id, formatFlow(simpleFlow(id, {}, { prompt: { text: `${text} {{input.question}}` } })), {
+  await flowStore(deps(kv), { cache }).put(id, formatFlow(simpleFlow(id, {}, { prompt: { text: `${text} {{input.question}}` } })), {
     name: id,
     description: '',
     public: false,
@@ -33,8 +35,8 @@ describe('flowVersionStore', () => {
   it('hashes the canonical text of the published flow', async () => {
     const id = uniqueId();
     await putDraft(env.WEIR_KV, id, 'one');
-    const published = await flowVersionStore(env.WEIR_KV, { cache }).publish(id);
-    const record = await flowVersionStore(env.WEIR_KV, { cache }).get(id, 1);
+    const published = await flowVersionStore(deps(env.WEIR_KV), { cache }).publish(id);
+    const record = await flowVersionStore(deps(env.WEIR_KV), { cache }).get(id, 1);
     expect(published.hash).toBe(await sha256(formatFlow(record.flow)));
     expect(published.created).toBe(true);
   });
@@ -43,9 +45,9 @@ describe('flowVersionStore', () => {
     const counting = countingKv(env.WEIR_KV);
     const id = uniqueId();
     await putDraft(counting.kv, id, 'same');
-    await flowVersionStore(counting.kv, { cache }).publish(id);
+    await flowVersionStore(deps(counting.kv), { cache }).publish(id);
     counting.reset();
-    const again = await flowVersionStore(counting.kv, { cache }).publish(id);
+    const again = await flowVersionStore(deps(counting.kv), { cache }).publish(id);
     expect(again).toMatchObject({ version: 1, created: false });
     expect(counting.writes()).toBe(0);
   });
@@ -53,7 +55,7 @@ describe('flowVersionStore', () => {
   it('resolves a pinned version or a label with one KV read, and none when warm', async () => {
     const counting = countingKv(env.WEIR_KV);
     const id = uniqueId();
-    const store = flowVersionStore(counting.kv, { cache });
+    const store = flowVersionStore(deps(counting.kv), { cache });
     await putDraft(counting.kv, id, 'one');
     await store.publish(id);
     await store.moveLabel(id, 'staging', 1);
@@ -91,7 +93,7 @@ describe('flowVersionStore', () => {
 
   it('hands out one parsed flow object per version, so the engine validates it once', async () => {
     const id = uniqueId();
-    const store = flowVersionStore(env.WEIR_KV, { cache });
+    const store = flowVersionStore(deps(env.WEIR_KV), { cache });
     await putDraft(env.WEIR_KV, id, 'one');
     await store.publish(id);
     await store.moveLabel(id, 'production', 1);
@@ -109,7 +111,7 @@ describe('flowVersionStore', () => {
 
   it('keeps the default on production when one is set, else on the latest version', async () => {
     const id = uniqueId();
-    const store = flowVersionStore(env.WEIR_KV, { cache });
+    const store = flowVersionStore(deps(env.WEIR_KV), { cache });
     await putDraft(env.WEIR_KV, id, 'one');
     await store.publish(id);
     await putDraft(env.WEIR_KV, id, 'two');
@@ -126,7 +128,7 @@ describe('flowVersionStore', () => {
 
   it('sees a label moved by another isolate once the short label cache expires', async () => {
     const id = uniqueId();
-    const elsewhere = flowVersionStore(env.WEIR_KV, { cache: new TtlCache() });
+    const elsewhere = flowVersionStore(deps(env.WEIR_KV), { cache: new TtlCache() });
     await putDraft(env.WEIR_KV, id, 'one');
     await elsewhere.publish(id);
     await putDraft(env.WEIR_KV, id, 'two');
@@ -139,25 +141,25 @@ describe('flowVersionStore', () => {
     expect((await resolve(env.WEIR_KV, id, 'production'))?.version).toBe(2);
   });
 
-  it('falls back to the draft for the default only, and lists listing metadata for published flows', async () => {
+  it('falls back to the draft for the default only, and lists published flows with their releases', async () => {
     const id = uniqueId();
     await putDraft(env.WEIR_KV, id, 'draft-only');
     expect((await resolve(env.WEIR_KV, id, 'default'))?.version).toBe('draft');
     expect(await resolve(env.WEIR_KV, id, 'production')).toBeUndefined();
     expect(await resolve(env.WEIR_KV, id, '1')).toBeUndefined();
-    const store = flowVersionStore(env.WEIR_KV, { cache });
+    const store = flowVersionStore(deps(env.WEIR_KV), { cache });
     await store.publish(id);
-    const listing = (await store.listings()).get(id);
-    expect(listing).toMatchObject({ latest: 1, defaultVersion: 1, public: false, labels: {} });
+    const listing = (await flowStore(deps(env.WEIR_KV)).list()).find((f) => f.id === id);
+    expect(listing).toMatchObject({ latest: 1, public: false, labels: {} });
   });
 
   it('deletes every version, label and ref of a flow', async () => {
     const id = uniqueId();
-    const store = flowVersionStore(env.WEIR_KV, { cache });
+    const store = flowVersionStore(deps(env.WEIR_KV), { cache });
     await putDraft(env.WEIR_KV, id, 'one');
     await store.publish(id);
     await store.moveLabel(id, 'staging', 1);
-    expect(await flowStore(env.WEIR_KV).delete(id)).toBe(true);
+    expect(await flowStore(deps(env.WEIR_KV)).delete(id)).toBe(true);
     const left = await env.WEIR_KV.list({ prefix: `flow-` });
     expect(left.keys.map((k) => k.name).filter((k) => k.includes(id))).toEqual([]);
     expect(await resolve(env.WEIR_KV, id, 'default')).toBeUndefined();

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { StoreError, promptStore } from '../../../worker/store';
 import { TtlCache } from '../../../worker/store/ttl-cache';
 
-const store = () => promptStore(env.WEIR_KV, { cache: new TtlCache() });
+const deps = (kv: KVNamespace) => ({ kv, db: env.WEIR_DB });
+
+const store = () => promptStore(deps(env.WEIR_KV), { cache: new TtlCache() });
 const file = (name: string, texts: string[], labels: Record<string, number> = {}) => ({
   name,
   description: 'from the repo',

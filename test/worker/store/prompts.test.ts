@@ -6,12 +6,14 @@ import { TtlCache } from '../../../worker/store/ttl-cache';
 import type { StoredVersion } from '../../../worker/store/prompt-schema';
 import { countingKv } from '../counting-kv';
 
+const deps = (kv: KVNamespace) => ({ kv, db: env.WEIR_DB });
+
 let clock = 1_000_000;
 let cache: TtlCache<StoredVersion>;
 beforeEach(() => {
   cache = new TtlCache<StoredVersion>(1000, () => clock);
 });
-const fresh = (kv: KVNamespace = env.WEIR_KV) => promptStore(kv, { cache });
+const fresh = (kv: KVNamespace = env.WEIR_KV) => promptStore(deps(kv), { cache });
 let n = 0;
 const uniqueName = () => `greet-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -105,19 +107,23 @@ describe('promptStore', () => {
     await expect(store.get(name)).rejects.toSatisfy((e) => e instanceof StoreError && e.code === 'not_found');
   });
 
-  it('leaves the prompt unchanged when a write fails before the meta is written', async () => {
+  it('keeps a version whose KV projection failed, and the next write to the prompt repairs the projection', async () => {
     const counter = countingKv(env.WEIR_KV);
-    const store = fresh(counter.kv);
+    let now = new Date('2026-11-01T00:00:00Z');
+    const store = promptStore(deps(counter.kv), { cache, now: () => now });
     const name = uniqueName();
     await store.addVersion(name, { template: { text: 'one' } });
-    counter.failPut(2); // version key written, then the @latest write fails
-    await expect(store.addVersion(name, { template: { text: 'two' } })).rejects.toThrow('simulated');
+    counter.failPut(1); // D1 commits version 2, then the first KV put fails
+    expect((await store.addVersion(name, { template: { text: 'two' } })).version).toBe(2);
     const detail = await store.get(name);
-    expect(detail.latest).toBe(1);
-    expect(detail.versions).toHaveLength(1);
-    // The next add reuses number 2 and wins cleanly.
-    expect((await store.addVersion(name, { template: { text: 'two again' } })).version).toBe(2);
-    expect((await store.resolve(`${name}@2`)).template).toEqual({ text: 'two again' });
+    expect(detail.latest).toBe(2);
+    expect(detail.versions.map((v) => v.template)).toEqual([{ text: 'one' }, { text: 'two' }]);
+    now = new Date('2026-11-01T00:01:00Z'); // the failed projection is now stale
+    await store.moveLabel(name, 'prod', 1);
+    clock += 10_000;
+    expect((await store.resolve(`${name}@latest`)).template).toEqual({ text: 'two' });
+    expect((await store.resolve(`${name}@2`)).template).toEqual({ text: 'two' });
+    expect(await env.WEIR_DB.prepare('SELECT count(*) AS n FROM kv_outbox WHERE name = ?').bind(name).first('n')).toBe(0);
   });
 
   it('refuses to move a label to a missing version or to move "latest"', async () => {

@@ -1,6 +1,6 @@
 // The consistent reads behind a projection: the item, its labels, its newest live version and the
 // version bodies the touched keys need, as one D1 batch (one transaction, so all at one `rev`).
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import type { VersionedDb } from './d1-schema';
 import type { Touched } from './types';
 
@@ -10,7 +10,7 @@ export function labelRecord(rows: { label: string; version: number }[]): Record<
   return out;
 }
 
-export function snapshotQueries(db: Kysely<VersionedDb>, kind: string, name: string, touched: Touched): Compilable[] {
+export function snapshotQueries(db: Kysely<VersionedDb>, kind: string, name: string, touched: Touched): (Compilable | CompiledQuery)[] {
   const live = sql`(SELECT max(w.version) FROM item_versions w WHERE w.kind = ${kind} AND w.name = ${name} AND w.retired_at IS NULL)`;
   const conditions = [];
   if (touched.versions === 'all') conditions.push(sql`1 = 1`);
@@ -27,6 +27,6 @@ export function snapshotQueries(db: Kysely<VersionedDb>, kind: string, name: str
     db.selectFrom('versioned_items').selectAll().where('kind', '=', kind).where('name', '=', name),
     db.selectFrom('item_labels').select(['label', 'version']).where('kind', '=', kind).where('name', '=', name),
     db.selectNoFrom(live.as('v')),
-    sql`SELECT * FROM item_versions v WHERE v.kind = ${kind} AND v.name = ${name} AND (${which})`.compile(db) as unknown as Compilable,
+    sql`SELECT * FROM item_versions v WHERE v.kind = ${kind} AND v.name = ${name} AND (${which})`.compile(db),
   ];
 }

@@ -1,6 +1,6 @@
 // Kysely's view of the tables in migrations/0003_versions.sql, plus the one helper that turns a
 // compiled query into a D1 statement so several can run as one atomic D1 batch.
-import { Kysely, type ColumnType, type Compilable, type Generated, type Selectable } from 'kysely';
+import { Kysely, type ColumnType, type Compilable, type CompiledQuery, type Generated, type Selectable } from 'kysely';
 import { D1Dialect } from 'kysely-d1';
 import type { ItemRow, VersionRow } from './types';
 
@@ -41,8 +41,8 @@ export function versionedDb(d1: D1Database): Kysely<VersionedDb> {
 }
 
 /** A compiled Kysely query as a D1 statement, for `d1.batch` (one transaction). */
-export function statement(d1: D1Database, query: Compilable): D1PreparedStatement {
-  const compiled = query.compile();
+export function statement(d1: D1Database, query: Compilable | CompiledQuery): D1PreparedStatement {
+  const compiled = 'compile' in query ? query.compile() : query;
   return d1.prepare(compiled.sql).bind(...(compiled.parameters as unknown[]));
 }
 

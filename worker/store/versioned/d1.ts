@@ -121,10 +121,10 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
         (SELECT max(w.version) FROM item_versions w WHERE w.kind = v.kind AND w.name = v.name AND w.retired_at IS NULL)`.compile(db());
       const statements = [
         ...(opts.create ? [statement(d1, upsert)] : []),
-        d1.prepare(insert.sql).bind(...insert.parameters),
+        statement(d1, insert),
         statement(d1, advance),
         statement(d1, outbox(name, now)),
-        d1.prepare(current.sql).bind(...current.parameters),
+        statement(d1, current),
       ];
       const results = await d1.batch(statements);
       const [advanced, queued, newestRes] = results.slice(-3);
@@ -144,7 +144,7 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
         WHERE v.kind = ${kind} AND v.name = ${name} AND v.version = ${n} AND v.retired_at IS NULL AND i.deleted = 0
         ON CONFLICT (kind, name, label) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`.compile(db());
       const [written, , queued, labels] = await d1.batch([
-        d1.prepare(upsert.sql).bind(...upsert.parameters),
+        statement(d1, upsert),
         statement(d1, bump(name, now)),
         statement(d1, outbox(name, now)),
         statement(d1, labelsOf(name)),
@@ -203,7 +203,7 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
         VALUES (${kind}, ${name}, json_object('labels', json((SELECT json_group_array(label) FROM item_labels WHERE kind = ${kind} AND name = ${name}))), ${now})
         RETURNING id, keys`.compile(db());
       const [queued, versions, before, , , marked] = await d1.batch([
-        d1.prepare(queue.sql).bind(...queue.parameters),
+        statement(d1, queue),
         statement(d1, db().selectFrom('item_versions').select('version').where('kind', '=', where.kind).where('name', '=', name)),
         statement(d1, items().select(sql<number>`draft IS NOT NULL`.as('has_draft')).where('name', '=', name)),
         statement(d1, db().deleteFrom('item_labels').where('kind', '=', kind).where('name', '=', name)),
