@@ -6,7 +6,16 @@ import type { ResolvedFlow } from './flow-resolve';
 import { RESERVED_FLOW_LABELS, type FlowVersionRecord } from './flow-version-schema';
 import { flowKey, flowRefKey, flowVersionKey } from './keys';
 import type { TtlCache } from './ttl-cache';
-import { labelTarget, touchedLabels, touchedVersions, type KindText, type KvEntry, type Projector, type Snapshot, type VersionRow } from './versioned';
+import {
+  labelTarget,
+  touchedLabels,
+  touchedVersions,
+  type KindText,
+  type KvEntry,
+  type Projector,
+  type Snapshot,
+  type VersionRow,
+} from './versioned';
 
 export const FLOW_KIND: KindText = {
   kind: 'flow',

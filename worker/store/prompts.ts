@@ -100,7 +100,13 @@ export function promptStore(deps: StoreDeps, opts: { cache?: TtlCache<StoredVers
     },
 
     async list(): Promise<PromptSummary[]> {
-      return (await db().list()).map(({ name, description, latest, labels, updatedAt }) => ({ name, description, latest, labels, updatedAt }));
+      return (await db().list()).map(({ name, description, latest, labels, updatedAt }) => ({
+        name,
+        description,
+        latest,
+        labels,
+        updatedAt,
+      }));
     },
 
     async get(name: string): Promise<PromptDetail> {

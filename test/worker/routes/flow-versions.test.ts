@@ -167,16 +167,60 @@ describe('labels and which version runs', () => {
     expect(data('done')).toMatchObject({ flow: { version: 1 }, prompts: [{ name: 'fv-greeting', version: 1 }] });
   });
 
-  it('follows the public flag of the version being run, not the draft', async () => {
+  it("decides public or private by the flow's current setting, whichever version runs", async () => {
     await putFlow(saying('fv-public', 'x', { public: true }));
     await publish('fv-public');
+    expect((await run('fv-public@1', { token: undefined })).status).toBe(200);
+    // Saved private: the old public version stops answering anonymously at once.
     await putFlow(saying('fv-public', 'y', { public: false }));
+    expect((await run('fv-public@1', { token: undefined })).status).toBe(401);
+    expect((await run('fv-public', { token: undefined })).status).toBe(401);
+    expect((await run('fv-public@1')).status).toBe(200);
     await publish('fv-public');
     await label('fv-public', 'production', 1);
-    expect((await run('fv-public', { token: undefined })).status).toBe(200);
-    expect((await run('fv-public@2', { token: undefined })).status).toBe(401);
-    await label('fv-public', 'production', 2);
-    expect((await run('fv-public', { token: undefined })).status).toBe(401);
+    expect((await run('fv-public@production', { token: undefined })).status).toBe(401);
+    // Saved public again: every version answers anonymously, the private-at-publish one too.
+    await putFlow(saying('fv-public', 'z', { public: true }));
+    expect((await run('fv-public@2', { token: undefined })).status).toBe(200);
+    expect((await run('fv-public', { token: undefined })).headers.get('weir-flow-version')).toBe('1');
+    const v1 = (await (await admin('/v1/flows/fv-public/versions/1')).json()) as { public: boolean };
+    expect(v1.public).toBe(true);
+  });
+
+  it('retires a version so it no longer runs by pin, refuses labels on it, and restores it', async () => {
+    for (const text of ['r-one', 'r-two']) {
+      await putFlow(saying('fv-retire', text));
+      await publish('fv-retire');
+    }
+    const retire = (n: number | string, token = ADMIN) => call(`/v1/flows/fv-retire/versions/${n}/retire`, { method: 'POST', token });
+    const retired = await retire(1);
+    expect(retired.status).toBe(200);
+    expect(await retired.json()).toMatchObject({ version: 1, retired: true });
+    expect((await retire(1)).status).toBe(200); // idempotent
+    const pinned = await run('fv-retire@1');
+    expect(pinned.status).toBe(410);
+    expect((await errorOf(pinned)).code).toBe('version_retired');
+    expect((await run('fv-retire@1', { token: undefined })).status).toBe(401); // a private flow still reveals nothing
+    expect((await run('fv-retire')).headers.get('weir-flow-version')).toBe('2');
+    const listed = (await (await admin('/v1/flows/fv-retire/versions')).json()) as { versions: { version: number; retired?: boolean }[] };
+    expect(listed.versions.map((v) => [v.version, v.retired ?? false])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    const onRetired = await label('fv-retire', 'production', 1);
+    expect(onRetired.status).toBe(409);
+    expect((await errorOf(onRetired)).code).toBe('conflict');
+    await label('fv-retire', 'staging', 2);
+    const labelled = await retire(2);
+    expect(labelled.status).toBe(409);
+    expect((await errorOf(labelled)).message).toContain('"staging"');
+    const restored = await admin('/v1/flows/fv-retire/versions/1/restore', { method: 'POST' });
+    expect(await restored.json()).toMatchObject({ version: 1 });
+    expect(await outputOf(await run('fv-retire@1'))).toContain('r-one');
+    expect((await retire(9)).status).toBe(404);
+    expect((await retire('x')).status).toBe(400);
+    expect((await call('/v1/flows/fv-none/versions/1/retire', { method: 'POST', token: ADMIN })).status).toBe(404);
+    expect((await retire(1, INVOKE)).status).toBe(403);
   });
 
   it('refuses labels it manages itself and labels on versions that do not exist', async () => {

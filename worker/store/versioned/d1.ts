@@ -18,8 +18,14 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
   const outbox = (name: string, now: string) =>
     db().insertInto('kv_outbox').values({ kind, name, keys: '{}', created_at: now }).returning('id');
   const bump = (name: string, now: string) =>
-    db().updateTable('versioned_items').set({ rev: sql`rev + 1`, updated_at: now }).where('kind', '=', kind).where('name', '=', name).where('deleted', '=', 0);
-  const labelsOf = (name: string) => db().selectFrom('item_labels').select(['label', 'version']).where('kind', '=', kind).where('name', '=', name);
+    db()
+      .updateTable('versioned_items')
+      .set({ rev: sql`rev + 1`, updated_at: now })
+      .where('kind', '=', kind)
+      .where('name', '=', name)
+      .where('deleted', '=', 0);
+  const labelsOf = (name: string) =>
+    db().selectFrom('item_labels').select(['label', 'version']).where('kind', '=', kind).where('name', '=', name);
   const idOf = (r: D1Result) => (r.results[0] as { id: number } | undefined)?.id ?? 0;
   const first = <T>(r: D1Result) => r.results[0] as T | undefined;
 
@@ -28,7 +34,13 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
     return row ? toItem(row) : undefined;
   }
   async function version(name: string, n: number): Promise<VersionRow | undefined> {
-    const row = await db().selectFrom('item_versions').selectAll().where('kind', '=', kind).where('name', '=', name).where('version', '=', n).executeTakeFirst();
+    const row = await db()
+      .selectFrom('item_versions')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('name', '=', name)
+      .where('version', '=', n)
+      .executeTakeFirst();
     return row ? toVersion(row) : undefined;
   }
   async function liveItem(name: string) {
@@ -42,7 +54,10 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
     item,
     version,
     async list() {
-      const [rows, labels] = await run(items().selectAll().where('deleted', '=', 0).orderBy('name'), db().selectFrom('item_labels').select(['name', 'label', 'version']).where('kind', '=', kind));
+      const [rows, labels] = await run(
+        items().selectAll().where('deleted', '=', 0).orderBy('name'),
+        db().selectFrom('item_labels').select(['name', 'label', 'version']).where('kind', '=', kind),
+      );
       const byName = new Map<string, Record<string, number>>();
       for (const l of labels.results as { name: string; label: string; version: number }[])
         byName.set(l.name, { ...byName.get(l.name), [l.label]: l.version });
@@ -53,7 +68,13 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
     },
     labels: async (name) => labelRecord(await labelsOf(name).execute()),
     async versions(name) {
-      const rows = await db().selectFrom('item_versions').select(['version', 'hash', 'note', 'created_at', 'retired_at', sql<string>`''`.as('body')]).where('kind', '=', kind).where('name', '=', name).orderBy('version').execute();
+      const rows = await db()
+        .selectFrom('item_versions')
+        .select(['version', 'hash', 'note', 'created_at', 'retired_at', sql<string>`''`.as('body')])
+        .where('kind', '=', kind)
+        .where('name', '=', name)
+        .orderBy('version')
+        .execute();
       return rows.map((r) => {
         const { body: _body, ...summary } = toVersion(r);
         return summary;
@@ -77,7 +98,19 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
         items().select(['public', 'deleted']).where('name', '=', name),
         db()
           .insertInto('versioned_items')
-          .values({ kind, name, description: draft.description, public: draft.public ? 1 : 0, draft: draft.text, draft_meta: draft.meta, latest: 0, rev: 1, deleted: 0, created_at: now, updated_at: now })
+          .values({
+            kind,
+            name,
+            description: draft.description,
+            public: draft.public ? 1 : 0,
+            draft: draft.text,
+            draft_meta: draft.meta,
+            latest: 0,
+            rev: 1,
+            deleted: 0,
+            created_at: now,
+            updated_at: now,
+          })
           .onConflict((oc) =>
             oc.columns(['kind', 'name']).doUpdateSet({
               description: draft.description,
@@ -94,7 +127,7 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
       );
       const was = first<{ public: number; deleted: number }>(before);
       const created = !was || was.deleted === 1;
-      return { created, publicChanged: !created && was.public === 1 !== draft.public, outbox: idOf(queued) };
+      return { created, publicChanged: !created && (was.public === 1) !== draft.public, outbox: idOf(queued) };
     },
 
     async append(name: string, v: NewVersion, opts: AppendOptions) {
@@ -102,7 +135,9 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
       const upsert = db()
         .insertInto('versioned_items')
         .values({ kind, name, description: opts.description ?? '', latest: 0, rev: 1, deleted: 0, created_at: now, updated_at: now })
-        .onConflict((oc) => oc.columns(['kind', 'name']).doUpdateSet({ description: opts.description ?? sql`versioned_items.description` }));
+        .onConflict((oc) =>
+          oc.columns(['kind', 'name']).doUpdateSet({ description: opts.description ?? sql`versioned_items.description` }),
+        );
       const newest = sql`(SELECT max(w.version) FROM item_versions w WHERE w.kind = i.kind AND w.name = i.name AND w.retired_at IS NULL)`;
       const dedupe = opts.dedupeByHash
         ? sql`AND NOT EXISTS (SELECT 1 FROM item_versions x WHERE x.kind = i.kind AND x.name = i.name AND x.version = ${newest} AND x.hash = ${v.hash ?? null})`
@@ -115,7 +150,9 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
         .set({ latest: sql`latest + 1`, rev: sql`rev + 1`, updated_at: now })
         .where('kind', '=', kind)
         .where('name', '=', name)
-        .where(sql<boolean>`EXISTS (SELECT 1 FROM item_versions v WHERE v.kind = versioned_items.kind AND v.name = versioned_items.name AND v.version = versioned_items.latest + 1)`)
+        .where(
+          sql<boolean>`EXISTS (SELECT 1 FROM item_versions v WHERE v.kind = versioned_items.kind AND v.name = versioned_items.name AND v.version = versioned_items.latest + 1)`,
+        )
         .returning('latest');
       const current = sql`SELECT * FROM item_versions v WHERE v.kind = ${kind} AND v.name = ${name} AND v.version =
         (SELECT max(w.version) FROM item_versions w WHERE w.kind = v.kind AND w.name = v.name AND w.retired_at IS NULL)`.compile(db());
@@ -175,7 +212,9 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
         ? target
             .set({ retired_at: now })
             .where('retired_at', 'is', null)
-            .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM item_labels l WHERE l.kind = item_versions.kind AND l.name = item_versions.name AND l.version = item_versions.version)`)
+            .where(
+              sql<boolean>`NOT EXISTS (SELECT 1 FROM item_labels l WHERE l.kind = item_versions.kind AND l.name = item_versions.name AND l.version = item_versions.version)`,
+            )
         : target.set({ retired_at: null });
       const [, , queued, after, labels] = await run(
         change,
@@ -192,7 +231,12 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
       const result = toVersion(row);
       if (result.retired !== retired) {
         const on = Object.entries(labelRecord(labels.results as never)).filter(([, v]) => v === n);
-        throw labelledVersion(text, name, n, on.map(([l]) => l));
+        throw labelledVersion(
+          text,
+          name,
+          n,
+          on.map(([l]) => l),
+        );
       }
       return { version: result, outbox: idOf(queued) };
     },
@@ -205,7 +249,12 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
       const [queued, versions, before, , , marked] = await d1.batch([
         statement(d1, queue),
         statement(d1, db().selectFrom('item_versions').select('version').where('kind', '=', where.kind).where('name', '=', name)),
-        statement(d1, items().select(sql<number>`draft IS NOT NULL`.as('has_draft')).where('name', '=', name)),
+        statement(
+          d1,
+          items()
+            .select(sql<number>`draft IS NOT NULL`.as('has_draft'))
+            .where('name', '=', name),
+        ),
         statement(d1, db().deleteFrom('item_labels').where('kind', '=', kind).where('name', '=', name)),
         statement(d1, db().deleteFrom('item_versions').where('kind', '=', kind).where('name', '=', name)),
         statement(

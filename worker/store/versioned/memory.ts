@@ -37,13 +37,18 @@ export function memoryVersionedStore(text: KindText): VersionedStore {
       return [...entries.values()]
         .filter((e) => !e.item.deleted)
         .sort((a, b) => a.item.name.localeCompare(b.item.name))
-        .map(({ item: { draft, deleted: _d, ...rest }, labels }) => ({ ...rest, labels: Object.fromEntries(labels), hasDraft: draft !== null }));
+        .map(({ item: { draft, deleted: _d, ...rest }, labels }) => ({
+          ...rest,
+          labels: Object.fromEntries(labels),
+          hasDraft: draft !== null,
+        }));
     },
     labels: async (name) => {
       const e = entries.get(name);
       return e ? labelsOf(e) : {};
     },
-    versions: async (name) => [...(entries.get(name)?.versions.values() ?? [])].map(({ body: _b, ...v }) => v).sort((a, b) => a.version - b.version),
+    versions: async (name) =>
+      [...(entries.get(name)?.versions.values() ?? [])].map(({ body: _b, ...v }) => v).sort((a, b) => a.version - b.version),
     async snapshot(name, touched): Promise<Snapshot> {
       const e = entries.get(name);
       if (!e) return { item: undefined, labels: {}, versions: new Map(), latestLive: undefined };
@@ -63,8 +68,29 @@ export function memoryVersionedStore(text: KindText): VersionedStore {
       const e = entries.get(name);
       const created = !e || e.item.deleted;
       const publicChanged = !created && e.item.public !== draft.public;
-      const base: ItemRow = e?.item ?? { name, description: '', public: false, latest: 0, rev: 0, deleted: false, draft: null, draftMeta: null, createdAt: now, updatedAt: now };
-      const item: ItemRow = { ...base, description: draft.description, public: draft.public, draft: draft.text, draftMeta: draft.meta, rev: base.rev + 1, deleted: false, createdAt: created ? now : base.createdAt, updatedAt: now };
+      const base: ItemRow = e?.item ?? {
+        name,
+        description: '',
+        public: false,
+        latest: 0,
+        rev: 0,
+        deleted: false,
+        draft: null,
+        draftMeta: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const item: ItemRow = {
+        ...base,
+        description: draft.description,
+        public: draft.public,
+        draft: draft.text,
+        draftMeta: draft.meta,
+        rev: base.rev + 1,
+        deleted: false,
+        createdAt: created ? now : base.createdAt,
+        updatedAt: now,
+      };
       entries.set(name, { item, versions: e?.versions ?? new Map(), labels: e?.labels ?? new Map() });
       return { created, publicChanged, outbox: queue(name, now) };
     },
@@ -73,7 +99,18 @@ export function memoryVersionedStore(text: KindText): VersionedStore {
       const now = opts.now ?? v.createdAt;
       if (opts.create && !entries.has(name))
         entries.set(name, {
-          item: { name, description: opts.description ?? '', public: false, latest: 0, rev: 1, deleted: false, draft: null, draftMeta: null, createdAt: now, updatedAt: now },
+          item: {
+            name,
+            description: opts.description ?? '',
+            public: false,
+            latest: 0,
+            rev: 1,
+            deleted: false,
+            draft: null,
+            draftMeta: null,
+            createdAt: now,
+            updatedAt: now,
+          },
           versions: new Map(),
           labels: new Map(),
         });
@@ -83,9 +120,17 @@ export function memoryVersionedStore(text: KindText): VersionedStore {
       if (!e || e.item.deleted) throw missingItem(text, name);
       const newest = latestLive(e);
       const current = newest === undefined ? undefined : e.versions.get(newest);
-      if (opts.dedupeByHash && current && current.hash === (v.hash ?? null)) return { created: false as const, version: current, outbox: outboxId };
+      if (opts.dedupeByHash && current && current.hash === (v.hash ?? null))
+        return { created: false as const, version: current, outbox: outboxId };
       const version = e.item.latest + 1;
-      e.versions.set(version, { version, hash: v.hash ?? null, body: v.body, note: v.note ?? null, createdAt: v.createdAt, retired: false });
+      e.versions.set(version, {
+        version,
+        hash: v.hash ?? null,
+        body: v.body,
+        note: v.note ?? null,
+        createdAt: v.createdAt,
+        retired: false,
+      });
       e.item = { ...e.item, latest: version };
       bump(e, now);
       return { created: true as const, version, outbox: outboxId };
