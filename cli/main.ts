@@ -7,6 +7,7 @@ import { labelCommand } from './commands/label';
 import { publishCommand } from './commands/publish';
 import { pullCommand } from './commands/pull';
 import { pushCommand } from './commands/push';
+import { retireCommand } from './commands/retire';
 import { runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
 import { versionsCommand } from './commands/versions';
@@ -27,6 +28,7 @@ for (const add of [
   pullCommand,
   publishCommand,
   labelCommand,
+  retireCommand,
   versionsCommand,
 ])
   add(program);

@@ -4,7 +4,7 @@ import { addRemoteOptions, apiClient, type RemoteOptions } from '../lib/api';
 import { flowTarget } from '../lib/files';
 
 interface VersionList {
-  versions: { version: number; hash: string; createdAt: string; note?: string }[];
+  versions: { version: number; hash: string; createdAt: string; note?: string; retired?: boolean }[];
   labels: Record<string, number>;
 }
 
@@ -32,10 +32,12 @@ Examples:
         String(v.version),
         v.hash.slice(0, 12),
         v.createdAt.replace('T', ' ').slice(0, 16),
-        Object.keys(body.labels)
-          .filter((l) => body.labels[l] === v.version)
-          .sort()
-          .join(', '),
+        [
+          ...Object.keys(body.labels)
+            .filter((l) => body.labels[l] === v.version)
+            .sort(),
+          ...(v.retired ? ['(retired)'] : []),
+        ].join(', '),
         v.note ?? '',
       ]);
     const table = [['VERSION', 'HASH', 'CREATED', 'LABELS', 'NOTE'], ...rows];
