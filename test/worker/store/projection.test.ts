@@ -88,3 +88,22 @@ describe('the KV projection', () => {
     expect(await versioned.pending({ name })).toEqual([]);
   });
 });
+
+describe('the scheduled sweep', () => {
+  it('projects D1 writes that never reached KV, for prompts and flows alike', async () => {
+    const { sweepProjections } = await import('../../../worker/store');
+    const { d1VersionedStore } = await import('../../../worker/store/versioned');
+    const name = unique('sweep');
+    const long = '2020-01-01T00:00:00.000Z';
+    // Committed in D1 by a request that died before touching KV.
+    await d1VersionedStore(env.WEIR_DB, PROMPT_KIND).append(
+      name,
+      { body: JSON.stringify({ template: { text: 'swept' }, createdAt: long }), createdAt: long },
+      { create: true },
+    );
+    expect(await env.WEIR_KV.get(promptRefKey(name, 'latest'))).toBeNull();
+    expect(await sweepProjections({ kv: env.WEIR_KV, db: env.WEIR_DB })).toBeGreaterThanOrEqual(1);
+    expect(((await env.WEIR_KV.get(promptRefKey(name, 'latest'), 'json')) as { template: unknown }).template).toEqual({ text: 'swept' });
+    expect(await env.WEIR_DB.prepare('SELECT count(*) AS n FROM kv_outbox WHERE name = ?').bind(name).first('n')).toBe(0);
+  });
+});

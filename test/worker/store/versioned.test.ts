@@ -53,6 +53,10 @@ describe.each(implementations)('the %s versioned store', (_, make) => {
     expect((await s.setRetired(name, 2, true, at)).version.retired).toBe(true);
     await expect(s.setLabel(name, 'beta', 2, at)).rejects.toSatisfy(code('conflict'));
     await expect(s.deleteLabel(name, 'beta', at)).rejects.toSatisfy(code('not_found'));
+    await s.deleteLabel(name, 'prod', at);
+    await expect(s.setRetired(name, 1, true, at)).rejects.toSatisfy(code('conflict')); // the only live version left
+    expect((await s.setRetired(name, 2, false, at)).version.retired).toBe(false);
+    expect((await s.setRetired(name, 1, true, at)).version.retired).toBe(true);
   });
 
   it('snapshots the touched versions, the labels and the newest live version at one rev', async () => {

@@ -4,7 +4,16 @@
 // a number nor overwrite each other; a write whose condition fails is reported, never dropped.
 import { sql } from 'kysely';
 import { statement, toItem, toVersion, versionedDb, type ItemRecord, type VersionRecord } from './d1-schema';
-import { checkLabel, labelledVersion, missingItem, missingLabel, missingVersion, retiredVersion, type KindText } from './errors';
+import {
+  checkLabel,
+  labelledVersion,
+  lastLiveVersion,
+  missingItem,
+  missingLabel,
+  missingVersion,
+  retiredVersion,
+  type KindText,
+} from './errors';
 import { labelRecord, snapshotQueries } from './d1-reads';
 import type { AppendOptions, ItemSummary, NewVersion, PendingProjection, VersionedStore, VersionRow } from './types';
 
@@ -215,6 +224,10 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
             .where(
               sql<boolean>`NOT EXISTS (SELECT 1 FROM item_labels l WHERE l.kind = item_versions.kind AND l.name = item_versions.name AND l.version = item_versions.version)`,
             )
+            // The last live version stays: with none, unpinned runs would fall back to the draft.
+            .where(
+              sql<boolean>`EXISTS (SELECT 1 FROM item_versions o WHERE o.kind = item_versions.kind AND o.name = item_versions.name AND o.version <> item_versions.version AND o.retired_at IS NULL)`,
+            )
         : target.set({ retired_at: null });
       const [, , queued, after, labels] = await run(
         change,
@@ -231,12 +244,8 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
       const result = toVersion(row);
       if (result.retired !== retired) {
         const on = Object.entries(labelRecord(labels.results as never)).filter(([, v]) => v === n);
-        throw labelledVersion(
-          text,
-          name,
-          n,
-          on.map(([l]) => l),
-        );
+        const labelled = on.map(([l]) => l);
+        throw labelled.length ? labelledVersion(text, name, n, labelled) : lastLiveVersion(text, name, n);
       }
       return { version: result, outbox: idOf(queued) };
     },

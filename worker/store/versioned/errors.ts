@@ -28,6 +28,9 @@ export const labelledVersion = (t: KindText, name: string, version: number, labe
     `${t.noun} "${name}" version ${version} is labelled ${labels.map((l) => `"${l}"`).join(', ')}; move or delete the label first`,
   );
 
+export const lastLiveVersion = (t: KindText, name: string, version: number) =>
+  new StoreError('conflict', `${t.noun} "${name}" version ${version} is its only live version; publish another before retiring it`);
+
 export function checkLabel(t: KindText, label: string): void {
   const parsed = labelName.safeParse(label);
   if (!parsed.success) throw new StoreError('invalid', `"${label}" is not a valid label`, zodProblems(parsed.error, '$.label'));

@@ -1,6 +1,15 @@
 // The in-memory twin of the D1 versioned store, for tests: the same contract (test/worker/store/
 // versioned.test.ts runs against both), each write done synchronously so it is atomic.
-import { checkLabel, labelledVersion, missingItem, missingLabel, missingVersion, retiredVersion, type KindText } from './errors';
+import {
+  checkLabel,
+  labelledVersion,
+  lastLiveVersion,
+  missingItem,
+  missingLabel,
+  missingVersion,
+  retiredVersion,
+  type KindText,
+} from './errors';
 import type { ItemRow, PendingProjection, Snapshot, VersionedStore, VersionRow } from './types';
 
 interface Entry {
@@ -164,6 +173,8 @@ export function memoryVersionedStore(text: KindText): VersionedStore {
       if (!target) throw missingVersion(text, name, n);
       const on = [...e.labels].filter(([, v]) => v === n).map(([l]) => l);
       if (retired && !target.retired && on.length) throw labelledVersion(text, name, n, on.sort());
+      if (retired && !target.retired && [...e.versions.values()].filter((v) => !v.retired).length === 1)
+        throw lastLiveVersion(text, name, n);
       const next = { ...target, retired };
       e.versions.set(n, next);
       bump(e, now);

@@ -1,0 +1,10 @@
+// The scheduled sweep: projects to KV every write whose request died (or whose KV writes failed)
+// before confirming its projection, so no committed change stays invisible at the edge.
+import type { StoreDeps } from './deps';
+import { flowStore } from './flows';
+import { promptStore } from './prompts';
+
+export async function sweepProjections(deps: StoreDeps): Promise<number> {
+  const [prompts, flows] = await Promise.all([promptStore(deps).catchUp(), flowStore(deps).catchUp()]);
+  return prompts + flows;
+}
