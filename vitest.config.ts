@@ -27,7 +27,7 @@ export default defineConfig({
           name: 'workers',
           include: ['test/engine/**/*.test.ts', 'test/worker/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
-          setupFiles: ['test/helpers/apply-migrations.ts'],
+          setupFiles: ['test/helpers/apply-migrations.ts', 'test/helpers/settle-background.ts'],
         },
       },
       {
