@@ -8,6 +8,7 @@ import { publishCommand } from './commands/publish';
 import { pullCommand } from './commands/pull';
 import { pushCommand } from './commands/push';
 import { runCommand } from './commands/run';
+import { runsCommand } from './commands/runs';
 import { validateCommand } from './commands/validate';
 import { versionsCommand } from './commands/versions';
 import { CliError, ExitCode } from './lib/errors';
@@ -22,6 +23,7 @@ for (const add of [
   validateCommand,
   fmtCommand,
   runCommand,
+  runsCommand,
   diffCommand,
   pushCommand,
   pullCommand,
