@@ -3,6 +3,7 @@
 // end-to-end suite against `wrangler dev`). Browser specs (test/browser) are not vitest files.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { hermeticBindings } from './test/helpers/hermetic-bindings';
 
 const migrations = await readD1Migrations('./migrations');
 
@@ -14,12 +15,13 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: {
+              // Never the developer's .dev.vars: see test/helpers/hermetic-bindings.ts.
+              bindings: hermeticBindings(import.meta.dirname, {
                 ADMIN_TOKEN: 'test-admin-token',
                 INVOKE_KEYS: 'test-invoke-key',
                 PROVIDERS: '',
                 TEST_MIGRATIONS: migrations,
-              },
+              }),
             },
           }),
         ],
@@ -27,7 +29,7 @@ export default defineConfig({
           name: 'workers',
           include: ['test/engine/**/*.test.ts', 'test/worker/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
-          setupFiles: ['test/helpers/apply-migrations.ts'],
+          setupFiles: ['test/helpers/apply-migrations.ts', 'test/helpers/settle-background.ts'],
         },
       },
       {

@@ -9,6 +9,7 @@ import { pullCommand } from './commands/pull';
 import { pushCommand } from './commands/push';
 import { retireCommand } from './commands/retire';
 import { runCommand } from './commands/run';
+import { runsCommand } from './commands/runs';
 import { validateCommand } from './commands/validate';
 import { versionsCommand } from './commands/versions';
 import { CliError, ExitCode } from './lib/errors';
@@ -23,6 +24,7 @@ for (const add of [
   validateCommand,
   fmtCommand,
   runCommand,
+  runsCommand,
   diffCommand,
   pushCommand,
   pullCommand,

@@ -1,12 +1,19 @@
-// Writes flows/flow.schema.json from the zod schemas, and formats every flow file canonically.
+// Writes flows/flow.schema.json and prices.schema.json from the zod schemas, and formats every
+// flow file canonically.
 // `--check` exits non-zero instead of writing when something is stale.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as z from 'zod';
 import { flowJsonSchema, formatFlow } from '../worker/engine';
+import { priceFile } from '../worker/costs/price-file';
 
 const check = process.argv.includes('--check');
 const flowsDir = join(import.meta.dirname, '..', 'flows');
-const targets: [string, string][] = [[join(flowsDir, 'flow.schema.json'), JSON.stringify(flowJsonSchema(), null, 2) + '\n']];
+const pricesSchema = { ...z.toJSONSchema(priceFile, { target: 'draft-2020-12', io: 'input' }), title: 'Weir model prices (prices.json)' };
+const targets: [string, string][] = [
+  [join(flowsDir, 'flow.schema.json'), JSON.stringify(flowJsonSchema(), null, 2) + '\n'],
+  [join(flowsDir, '..', 'prices.schema.json'), JSON.stringify(pricesSchema, null, 2) + '\n'],
+];
 for (const f of readdirSync(flowsDir)) {
   if (!f.endsWith('.json') || f === 'flow.schema.json') continue;
   const path = join(flowsDir, f);

@@ -2,7 +2,7 @@
 // OpenAI-compatible chat and models endpoints), one error handler that answers every failure as
 // JSON (OpenAI's shape under /v1/chat and /v1/models), and the editor's static assets elsewhere.
 import { Hono } from 'hono';
-import type { AppEnv } from './http/env';
+import type { AppEnv, Bindings } from './http/env';
 import { ApiError, toErrorResponse } from './http/errors';
 import { storesMiddleware } from './http/stores';
 import { chatRoutes } from './routes/chat';
@@ -11,12 +11,15 @@ import { flowRoutes } from './routes/flows';
 import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { promptRoutes } from './routes/prompts';
+import { runLogRoutes } from './routes/runs';
+import { scheduled } from './runs/log/scheduled';
 import { flowRunRoutes } from './routes/flow-run';
 
 const api = new Hono<AppEnv>()
   .use(storesMiddleware)
   .route('/', healthRoutes)
   .route('/', flowRunRoutes)
+  .route('/', runLogRoutes)
   .route('/', flowVersionRoutes)
   .route('/', flowRoutes)
   .route('/', promptRoutes)
@@ -45,4 +48,4 @@ app.onError((err, c) => {
 
 export type AppType = typeof app;
 export { app };
-export default app;
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { checkInput, parseFlow, runFlow, type Flow, type RunResult } from '../../worker/engine';
 import { createLlmClient, describeProviders, providerConfigFromEnv } from '../../worker/providers';
 import { useColor } from '../lib/color';
+import { envWithDevVars } from '../lib/dev-vars';
 import { CliError, ExitCode, usageError } from '../lib/errors';
 import { display, readJson, resolveFlowArg } from '../lib/files';
 import { problemLine } from '../lib/problems';
@@ -71,8 +72,9 @@ export function runCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-Providers come from the environment like the worker's: OPENAI_API_KEY (+ OPENAI_BASE_URL) or PROVIDERS;
-without them the offline echo provider answers.
+Providers come from the same settings as the local worker's: OPENAI_API_KEY (+ OPENAI_BASE_URL) or
+PROVIDERS, from .dev.vars beside flows/ and the environment (the environment wins); without them the
+offline echo provider answers.
 
 Examples:
   weir run health-explainer --example heart
@@ -88,14 +90,19 @@ Examples:
         for (const p of inputProblems) console.error(`input: ${p.path}: ${p.message} [${p.code}]`);
         throw new CliError(`the input does not match flow "${flow.id}"'s input declaration; nothing ran`);
       }
-      const config = providerConfigFromEnv(process.env);
+      // The same provider settings `npm start` gives the worker: .dev.vars, under the shell's variables.
+      const { env, fromDevVars } = envWithDevVars();
+      const config = providerConfigFromEnv(env);
       const color = useColor(process.stderr);
       const printer = tracePrinter(color);
       if (!opts.json) {
         const providers = describeProviders(config)
           .map((p) => `${p.name}: ${p.type}`)
           .join(', ');
-        console.error(`running ${flow.id} (providers: ${providers})`);
+        const source = fromDevVars.length
+          ? `; ${fromDevVars.filter((k) => /^(OPENAI_|PROVIDERS$)/.test(k)).join(', ') || 'nothing'} from .dev.vars`
+          : '';
+        console.error(`running ${flow.id} (providers: ${providers}${source})`);
       }
       const result = await runFlow(flow, input, {
         llm: createLlmClient(config),

@@ -1,10 +1,8 @@
 // The management API client: base URL and admin token from flags, the environment or .dev.vars,
 // JSON requests, and failures (network, auth, API errors) as one clear CliError line.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { readDevVars } from './dev-vars';
 import { CliError } from './errors';
-import { findFlowsDir } from './files';
 
 export const DEFAULT_URL = 'http://127.0.0.1:8787';
 
@@ -19,21 +17,7 @@ export const addRemoteOptions = (cmd: Command): Command =>
     .option('--token <token>', 'admin token (default: $WEIR_ADMIN_TOKEN, or ADMIN_TOKEN in .dev.vars for a local worker)');
 
 /** ADMIN_TOKEN from .dev.vars beside flows/ (what `wrangler dev` reads). */
-function devVarsToken(): string | undefined {
-  let root: string;
-  try {
-    root = dirname(findFlowsDir());
-  } catch {
-    root = process.cwd();
-  }
-  const path = join(root, '.dev.vars');
-  if (!existsSync(path)) return undefined;
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const m = /^\s*ADMIN_TOKEN\s*=\s*(.*?)\s*$/.exec(line);
-    if (m) return m[1].replace(/^(["'])(.*)\1$/, '$2');
-  }
-  return undefined;
-}
+const devVarsToken = (): string | undefined => readDevVars().ADMIN_TOKEN || undefined;
 
 const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url);
 

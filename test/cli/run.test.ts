@@ -1,8 +1,9 @@
 // weir run as a child process with the offline echo provider and prompts from files: the trace,
 // streamed tokens, the output, --json, input and prompt failures, and the shim under system Node.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startFakeOpenAI } from '../helpers/fake-openai';
 import { systemNode, weir, workspace } from './helpers';
 
 describe('weir run', () => {
@@ -76,5 +77,23 @@ describe('weir run', () => {
     const r = await weir(['run', 'health-explainer', '-e', 'general', '--json'], { cwd: workspace(), node: systemNode() });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).status).toBe('ok');
+  });
+
+  it('uses the provider settings in .dev.vars beside flows/, as npm start does, with the shell winning', async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      const dir = workspace();
+      writeFileSync(join(dir, '.dev.vars'), `OPENAI_API_KEY=sk-from-dev-vars\nOPENAI_BASE_URL=${fake.url}\n`);
+      const r = await weir(['run', 'health-explainer', '-e', 'general'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('default: openai');
+      expect(r.stderr).toContain('OPENAI_API_KEY, OPENAI_BASE_URL from .dev.vars');
+      expect(JSON.parse(r.stdout).answer).toMatch(/^fake answer from gpt-4o-mini/);
+      const shell = await weir(['run', 'health-explainer', '-e', 'general'], { cwd: dir, env: { OPENAI_API_KEY: '', PROVIDERS: '' } });
+      expect(shell.code, shell.stderr).toBe(0);
+      expect(shell.stderr).toContain('default: echo');
+    } finally {
+      await fake.close();
+    }
   });
 });

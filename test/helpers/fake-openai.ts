@@ -190,6 +190,12 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
       total_tokens: 0,
     };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+    // `fake-cached-*` models report prompt-cache hits and reasoning tokens, as OpenAI does.
+    if (model.startsWith('fake-cached'))
+      Object.assign(usage, {
+        prompt_tokens_details: { cached_tokens: Math.floor(usage.prompt_tokens / 2) },
+        completion_tokens_details: { reasoning_tokens: 3 },
+      });
     const base = { id, created: Math.floor(Date.now() / 1000), model };
     if (!chat.stream) {
       const message = { role: 'assistant', content, refusal: null };

@@ -27,6 +27,10 @@ export interface LlmRequest {
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
+  /** Of the input tokens, those served from the provider's prompt cache, when it reports them. */
+  cachedInputTokens?: number;
+  /** Of the output tokens, those spent on reasoning, when the provider reports them. */
+  reasoningTokens?: number;
 }
 
 export interface LlmResponse {

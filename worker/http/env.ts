@@ -16,6 +16,12 @@ export interface Bindings {
   OPENAI_BASE_URL?: string;
   RUN_DEADLINE_MS?: string;
   NODE_TIMEOUT_MS?: string;
+  /** all | errors | a sample rate (0.1 or 10%) | off. */
+  RUN_LOG?: string;
+  /** Input fields to drop or mask before a run is stored: `email:mask, ssn`. */
+  RUN_LOG_REDACT?: string;
+  /** Days runs are kept (30 by default); the cron cleanup deletes older ones. */
+  RUN_LOG_RETENTION_DAYS?: string;
   [secret: string]: unknown;
 }
 

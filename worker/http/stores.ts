@@ -1,6 +1,7 @@
 // The stores every route uses, built once per request from the bindings and handed to handlers as
 // `c.var.stores`; routes never read WEIR_KV (or WEIR_DB) themselves.
 import { createMiddleware } from 'hono/factory';
+import { runStore, type RunStore } from '../runs/log/store';
 import { flowStore, flowVersionStore, promptStore, resolveFlow, type FlowRef, type ResolvedFlow } from '../store';
 import type { AppEnv, Bindings } from './env';
 
@@ -8,6 +9,8 @@ export interface Stores {
   flows: ReturnType<typeof flowStore>;
   flowVersions: ReturnType<typeof flowVersionStore>;
   prompts: ReturnType<typeof promptStore>;
+  /** The run log (D1 + R2). */
+  runs: RunStore;
   /** What a flow reference (`id`, `id@3`, `id@label`, `id@draft`) runs. */
   resolveFlow(id: string, ref: FlowRef): Promise<ResolvedFlow | undefined>;
 }
@@ -20,6 +23,7 @@ export function buildStores(env: Bindings): Stores {
     flows: flowStore(deps),
     flowVersions: flowVersionStore(deps),
     prompts: promptStore(deps),
+    runs: runStore(env),
     resolveFlow: (id, ref) => resolveFlow(kv, id, ref),
   };
 }

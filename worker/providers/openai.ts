@@ -2,10 +2,10 @@
 // (Ollama, vLLM, gateways, Workers AI's compat endpoint), through the official SDK.
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
-import type { LlmClient, LlmRequest, LlmResponse, ResponseFormat } from '../engine/types';
+import type { LlmClient, LlmRequest, LlmResponse, ResponseFormat, Usage } from '../engine/types';
 import { badResponse, classifyError, type CallContext } from './classify';
 import { withRetry, type RetryOptions } from './retry';
-import { estimateTokens, estimateUsage } from './tokens';
+import { estimateTokens, estimateUsage, usageFromOpenAI } from './tokens';
 
 export interface OpenAIProviderOptions {
   /** The configured provider name, reported in responses and errors. */
@@ -65,9 +65,7 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): LlmClient {
       const message = completion?.choices?.[0]?.message;
       if (!message) throw badResponse('the answer has no choices', ctx);
       const text = message.content ?? '';
-      const usage = completion.usage
-        ? { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens }
-        : estimateUsage(req.messages, text);
+      const usage = completion.usage ? usageFromOpenAI(completion.usage) : estimateUsage(req.messages, text);
       return { text, model: completion.model || req.model, provider: opts.name, usage };
     }
     const stream = await client.chat.completions
@@ -78,11 +76,12 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): LlmClient {
     let finished = false;
     let inputTokens: number | undefined;
     let outputTokens: number | undefined;
+    let details: Partial<Usage> = {};
     let callerError: { error: unknown } | undefined;
     try {
       for await (const chunk of stream) {
         if (chunk.model) model = chunk.model;
-        if (chunk.usage) ({ prompt_tokens: inputTokens, completion_tokens: outputTokens } = chunk.usage);
+        if (chunk.usage) ({ inputTokens, outputTokens, ...details } = usageFromOpenAI(chunk.usage));
         const choice = chunk.choices?.[0];
         const delta = choice?.delta?.content;
         if (delta) {
@@ -106,6 +105,7 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): LlmClient {
     const usage = {
       inputTokens: inputTokens ?? estimateUsage(req.messages, text).inputTokens,
       outputTokens: outputTokens ?? estimateTokens(text),
+      ...details,
     };
     return { text, model, provider: opts.name, usage };
   }

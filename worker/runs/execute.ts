@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { WeirError, runFlow, type RunContext, type RunEvent, type RunResult as EngineResult } from '../engine';
 import type { AppEnv, Bindings } from '../http/env';
 import type { Stores } from '../http/stores';
-import type { WaitUntil } from './background';
+import { inBackground, type WaitUntil } from './background';
 import { tracked } from './in-flight';
 import type { RunError, RunRequest, RunResult } from './result';
 import { flowInfo } from './runnable';
@@ -51,6 +51,8 @@ function toResult(runId: string, req: RunRequest, engine: EngineResult, firstTok
   return { ...base, status: 'failed', error: engine.error ?? { code: 'node_failed', message: 'The run failed.' } };
 }
 
+const afterAnswer = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function executeRun(deps: RunDeps, req: RunRequest): Promise<RunResult> {
   const runId = req.runId ?? crypto.randomUUID();
   const startedAt = Date.now();
@@ -78,5 +80,12 @@ export async function executeRun(deps: RunDeps, req: RunRequest): Promise<RunRes
     const usage = { inputTokens: 0, outputTokens: 0, calls: 0 };
     result = { runId, flow: flowInfo(req.resolved), usage, trace: [], prompts: [], durationMs, status: 'failed', error: runErrorOf(err) };
   }
+  // After the answer, never on its path: a timer turn lets the response go first, and waitUntil
+  // keeps the isolate alive for the write.
+  const done = result;
+  inBackground(
+    deps.waitUntil,
+    afterAnswer().then(() => deps.stores.runs.record(req, done, new Date(startedAt))),
+  );
   return result;
 }

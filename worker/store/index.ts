@@ -12,4 +12,4 @@ export { flowVersionStore } from './flow-versions';
 export type { FlowVersionStore, Published } from './flow-versions';
 export { resolveFlow, parseFlowRef, isolateFlowCache } from './flow-resolve';
 export type { FlowRef, ResolvedFlow } from './flow-resolve';
-export { sweepProjections } from './sweep';
+export { sweepProjections, PROJECTION_SWEEP_CRON } from './sweep';

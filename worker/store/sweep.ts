@@ -4,6 +4,9 @@ import type { StoreDeps } from './deps';
 import { flowStore } from './flows';
 import { promptStore } from './prompts';
 
+/** The wrangler.toml cron that only sweeps (the daily one also runs the run log's retention). */
+export const PROJECTION_SWEEP_CRON = '*/10 * * * *';
+
 export async function sweepProjections(deps: StoreDeps): Promise<number> {
   const [prompts, flows] = await Promise.all([promptStore(deps).catchUp(), flowStore(deps).catchUp()]);
   return prompts + flows;

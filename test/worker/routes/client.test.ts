@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { hc } from 'hono/client';
 import { describe, expect, it } from 'vitest';
-import app, { type AppType } from '../../../worker/index';
+import { app, type AppType } from '../../../worker/index';
 import { ADMIN } from './helpers';
 
 // The typed client the editor can use: requests go straight into the app with the test bindings.

@@ -1,6 +1,6 @@
 // Calls the app the way a client would (app.request with the test bindings) and builds flows.
 import { env } from 'cloudflare:test';
-import app from '../../../worker/index';
+import { app } from '../../../worker/index';
 import type { Bindings } from '../../../worker/http/env';
 
 export const ADMIN = 'test-admin-token';

@@ -1,6 +1,6 @@
 // KV has no compare-and-swap, so two writers' KV puts can land in the wrong order. These tests hold
 // one writer's put back until a later writer has finished, and check KV still ends on D1's state.
-import { env } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { flowStore, flowVersionStore, promptStore } from '../../../worker/store';
 import { FLOW_KIND } from '../../../worker/store/flow-projection';
@@ -105,5 +105,22 @@ describe('the scheduled sweep', () => {
     expect(await sweepProjections({ kv: env.WEIR_KV, db: env.WEIR_DB })).toBeGreaterThanOrEqual(1);
     expect(((await env.WEIR_KV.get(promptRefKey(name, 'latest'), 'json')) as { template: unknown }).template).toEqual({ text: 'swept' });
     expect(await env.WEIR_DB.prepare('SELECT count(*) AS n FROM kv_outbox WHERE name = ?').bind(name).first('n')).toBe(0);
+  });
+
+  it('runs on the ten-minute cron tick of the worker', async () => {
+    const { PROJECTION_SWEEP_CRON } = await import('../../../worker/store');
+    const { d1VersionedStore } = await import('../../../worker/store/versioned');
+    const { default: worker } = await import('../../../worker/index');
+    const name = unique('tick');
+    const long = '2020-01-01T00:00:00.000Z';
+    await d1VersionedStore(env.WEIR_DB, PROMPT_KIND).append(
+      name,
+      { body: JSON.stringify({ template: { text: 'ticked' }, createdAt: long }), createdAt: long },
+      { create: true },
+    );
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: PROJECTION_SWEEP_CRON }), env as never, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(((await env.WEIR_KV.get(promptRefKey(name, '1'), 'json')) as { template: unknown }).template).toEqual({ text: 'ticked' });
   });
 });
