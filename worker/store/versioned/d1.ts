@@ -15,6 +15,7 @@ import {
   type KindText,
 } from './errors';
 import { labelRecord, snapshotQueries } from './d1-reads';
+import { writeQueries } from './d1-writes';
 import type { AppendOptions, ItemSummary, NewVersion, PendingProjection, VersionedStore, VersionRow } from './types';
 
 export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore {
@@ -24,17 +25,10 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
   const kind = text.kind;
   const items = () => db().selectFrom('versioned_items').where('kind', '=', kind);
   const run = (...queries: Parameters<typeof statement>[1][]) => d1.batch(queries.map((q) => statement(d1, q)));
-  const outbox = (name: string, now: string) =>
-    db().insertInto('kv_outbox').values({ kind, name, keys: '{}', created_at: now }).returning('id');
-  const bump = (name: string, now: string) =>
-    db()
-      .updateTable('versioned_items')
-      .set({ rev: sql`rev + 1`, updated_at: now })
-      .where('kind', '=', kind)
-      .where('name', '=', name)
-      .where('deleted', '=', 0);
-  const labelsOf = (name: string) =>
-    db().selectFrom('item_labels').select(['label', 'version']).where('kind', '=', kind).where('name', '=', name);
+  const q = () => writeQueries(db(), kind);
+  const outbox = (name: string, now: string) => q().outbox(name, now);
+  const bump = (name: string, now: string) => q().bump(name, now);
+  const labelsOf = (name: string) => q().labelsOf(name);
   const idOf = (r: D1Result) => (r.results[0] as { id: number } | undefined)?.id ?? 0;
   const first = <T>(r: D1Result) => r.results[0] as T | undefined;
 
@@ -105,33 +99,7 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
     async putDraft(name, draft, now) {
       const [before, , queued] = await run(
         items().select(['public', 'deleted']).where('name', '=', name),
-        db()
-          .insertInto('versioned_items')
-          .values({
-            kind,
-            name,
-            description: draft.description,
-            public: draft.public ? 1 : 0,
-            draft: draft.text,
-            draft_meta: draft.meta,
-            latest: 0,
-            rev: 1,
-            deleted: 0,
-            created_at: now,
-            updated_at: now,
-          })
-          .onConflict((oc) =>
-            oc.columns(['kind', 'name']).doUpdateSet({
-              description: draft.description,
-              public: draft.public ? 1 : 0,
-              draft: draft.text,
-              draft_meta: draft.meta,
-              rev: sql`versioned_items.rev + 1`,
-              deleted: 0,
-              created_at: sql`CASE WHEN versioned_items.deleted = 1 THEN ${now} ELSE versioned_items.created_at END`,
-              updated_at: now,
-            }),
-          ),
+        q().draftUpsert(name, draft, now),
         outbox(name, now),
       );
       const was = first<{ public: number; deleted: number }>(before);
@@ -141,32 +109,9 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
 
     async append(name: string, v: NewVersion, opts: AppendOptions) {
       const now = opts.now ?? v.createdAt;
-      const upsert = db()
-        .insertInto('versioned_items')
-        .values({ kind, name, description: opts.description ?? '', latest: 0, rev: 1, deleted: 0, created_at: now, updated_at: now })
-        .onConflict((oc) =>
-          oc.columns(['kind', 'name']).doUpdateSet({ description: opts.description ?? sql`versioned_items.description` }),
-        );
-      const newest = sql`(SELECT max(w.version) FROM item_versions w WHERE w.kind = i.kind AND w.name = i.name AND w.retired_at IS NULL)`;
-      const dedupe = opts.dedupeByHash
-        ? sql`AND NOT EXISTS (SELECT 1 FROM item_versions x WHERE x.kind = i.kind AND x.name = i.name AND x.version = ${newest} AND x.hash = ${v.hash ?? null})`
-        : sql``;
-      const insert = sql`INSERT INTO item_versions (kind, name, version, hash, body, note, created_at)
-        SELECT i.kind, i.name, i.latest + 1, ${v.hash ?? null}, ${v.body}, ${v.note ?? null}, ${v.createdAt}
-        FROM versioned_items i WHERE i.kind = ${kind} AND i.name = ${name} AND i.deleted = 0 ${dedupe}`.compile(db());
-      const advance = db()
-        .updateTable('versioned_items')
-        .set({ latest: sql`latest + 1`, rev: sql`rev + 1`, updated_at: now })
-        .where('kind', '=', kind)
-        .where('name', '=', name)
-        .where(
-          sql<boolean>`EXISTS (SELECT 1 FROM item_versions v WHERE v.kind = versioned_items.kind AND v.name = versioned_items.name AND v.version = versioned_items.latest + 1)`,
-        )
-        .returning('latest');
-      const current = sql`SELECT * FROM item_versions v WHERE v.kind = ${kind} AND v.name = ${name} AND v.version =
-        (SELECT max(w.version) FROM item_versions w WHERE w.kind = v.kind AND w.name = v.name AND w.retired_at IS NULL)`.compile(db());
+      const { upsert, insert, advance, current } = q().append(name, v, opts, now);
       const statements = [
-        ...(opts.create ? [statement(d1, upsert)] : []),
+        ...(upsert ? [statement(d1, upsert)] : []),
         statement(d1, insert),
         statement(d1, advance),
         statement(d1, outbox(name, now)),
@@ -184,11 +129,7 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
 
     async setLabel(name, label, n, now) {
       checkLabel(text, label);
-      const upsert = sql`INSERT INTO item_labels (kind, name, label, version, updated_at)
-        SELECT v.kind, v.name, ${label}, v.version, ${now} FROM item_versions v
-        JOIN versioned_items i ON i.kind = v.kind AND i.name = v.name
-        WHERE v.kind = ${kind} AND v.name = ${name} AND v.version = ${n} AND v.retired_at IS NULL AND i.deleted = 0
-        ON CONFLICT (kind, name, label) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`.compile(db());
+      const upsert = q().labelUpsert(name, label, n, now);
       const [written, , queued, labels] = await d1.batch([
         statement(d1, upsert),
         statement(d1, bump(name, now)),
@@ -216,24 +157,11 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
     },
 
     async setRetired(name, n, retired, now) {
-      const target = db().updateTable('item_versions').where('kind', '=', kind).where('name', '=', name).where('version', '=', n);
-      const change = retired
-        ? target
-            .set({ retired_at: now })
-            .where('retired_at', 'is', null)
-            .where(
-              sql<boolean>`NOT EXISTS (SELECT 1 FROM item_labels l WHERE l.kind = item_versions.kind AND l.name = item_versions.name AND l.version = item_versions.version)`,
-            )
-            // The last live version stays: with none, unpinned runs would fall back to the draft.
-            .where(
-              sql<boolean>`EXISTS (SELECT 1 FROM item_versions o WHERE o.kind = item_versions.kind AND o.name = item_versions.name AND o.version <> item_versions.version AND o.retired_at IS NULL)`,
-            )
-        : target.set({ retired_at: null });
       const [, , queued, after, labels] = await run(
-        change,
+        q().retire(name, n, retired, now),
         bump(name, now),
         outbox(name, now),
-        db().selectFrom('item_versions').selectAll().where('kind', '=', kind).where('name', '=', name).where('version', '=', n),
+        q().versionOf(name, n),
         labelsOf(name),
       );
       const row = first<VersionRecord>(after);
@@ -251,31 +179,7 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
     },
 
     async remove(name, now) {
-      const where = { kind, name };
-      const queue = sql`INSERT INTO kv_outbox (kind, name, keys, created_at)
-        VALUES (${kind}, ${name}, json_object('labels', json((SELECT json_group_array(label) FROM item_labels WHERE kind = ${kind} AND name = ${name}))), ${now})
-        RETURNING id, keys`.compile(db());
-      const [queued, versions, before, , , marked] = await d1.batch([
-        statement(d1, queue),
-        statement(d1, db().selectFrom('item_versions').select('version').where('kind', '=', where.kind).where('name', '=', name)),
-        statement(
-          d1,
-          items()
-            .select(sql<number>`draft IS NOT NULL`.as('has_draft'))
-            .where('name', '=', name),
-        ),
-        statement(d1, db().deleteFrom('item_labels').where('kind', '=', kind).where('name', '=', name)),
-        statement(d1, db().deleteFrom('item_versions').where('kind', '=', kind).where('name', '=', name)),
-        statement(
-          d1,
-          db()
-            .updateTable('versioned_items')
-            .set({ deleted: 1, draft: null, draft_meta: null, public: 0, rev: sql`rev + 1`, updated_at: now })
-            .where('kind', '=', kind)
-            .where('name', '=', name)
-            .where('deleted', '=', 0),
-        ),
-      ]);
+      const [queued, versions, before, , , marked] = await run(...q().remove(name, now));
       const labels = (JSON.parse(first<{ keys: string }>(queued)?.keys ?? '{}') as { labels?: string[] }).labels ?? [];
       return {
         removed: marked.meta.changes > 0,
