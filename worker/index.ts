@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { promptRoutes } from './routes/prompts';
 import { runLogRoutes } from './routes/runs';
+import { storeAdminRoutes } from './routes/store-admin';
 import { scheduled } from './runs/log/scheduled';
 import { flowRunRoutes } from './routes/flow-run';
 
@@ -24,7 +25,8 @@ const api = new Hono<AppEnv>()
   .route('/', flowRoutes)
   .route('/', promptRoutes)
   .route('/', chatRoutes)
-  .route('/', modelRoutes);
+  .route('/', modelRoutes)
+  .route('/', storeAdminRoutes);
 
 const app = new Hono<AppEnv>()
   .route('/v1', api)

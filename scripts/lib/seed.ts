@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatFlow, hasErrors, parseFlow } from '../../worker/engine';
-import { flowStore, promptStore, type StoreDeps } from '../../worker/store';
+import { flowStore, importLegacyKv, promptStore, type StoreDeps } from '../../worker/store';
 
 export interface SeedReport {
   prompts: { name: string; added: number[]; labels: string[] }[];
@@ -31,6 +31,9 @@ const jsonFiles = (dir: string) => {
 export async function seedStores(deps: Required<Pick<StoreDeps, 'kv' | 'db'>>, root: string): Promise<SeedReport> {
   const { kv } = deps;
   const report: SeedReport = { prompts: [], flows: [], errors: [] };
+  // Local state from a Weir that kept everything in KV comes into D1 first (idempotent).
+  const legacy = await importLegacyKv(deps);
+  report.errors.push(...legacy.errors);
   const prompts = promptStore(deps);
   for (const file of jsonFiles(join(root, 'flows', 'prompts'))) {
     try {

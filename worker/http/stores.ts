@@ -2,7 +2,16 @@
 // `c.var.stores`; routes never read WEIR_KV (or WEIR_DB) themselves.
 import { createMiddleware } from 'hono/factory';
 import { runStore, type RunStore } from '../runs/log/store';
-import { flowStore, flowVersionStore, promptStore, resolveFlow, type FlowRef, type ResolvedFlow } from '../store';
+import {
+  flowStore,
+  flowVersionStore,
+  importLegacyKv,
+  promptStore,
+  resolveFlow,
+  type FlowRef,
+  type LegacyImport,
+  type ResolvedFlow,
+} from '../store';
 import type { AppEnv, Bindings } from './env';
 
 export interface Stores {
@@ -13,6 +22,8 @@ export interface Stores {
   runs: RunStore;
   /** What a flow reference (`id`, `id@3`, `id@label`, `id@draft`) runs. */
   resolveFlow(id: string, ref: FlowRef): Promise<ResolvedFlow | undefined>;
+  /** Copies prompts and flows an older Weir kept only in KV into D1 (idempotent). */
+  importLegacyKv(): Promise<LegacyImport>;
 }
 
 export function buildStores(env: Bindings): Stores {
@@ -25,6 +36,7 @@ export function buildStores(env: Bindings): Stores {
     prompts: promptStore(deps),
     runs: runStore(env),
     resolveFlow: (id, ref) => resolveFlow(kv, id, ref),
+    importLegacyKv: () => importLegacyKv(deps),
   };
 }
 

@@ -22,8 +22,8 @@ export function flowBackend(deps: StoreDeps, opts: FlowStoreOptions = {}) {
     db,
     now: () => (opts.now ?? (() => new Date()))().toISOString(),
     /** Projects a committed write to KV, then any earlier write of this flow that never was. */
-    async sync(id: string, touched: Touched, outbox: number): Promise<void> {
-      await project(db(), deps.kv, projector, id, touched, [outbox]);
+    async sync(id: string, touched: Touched, outbox: number | number[]): Promise<void> {
+      await project(db(), deps.kv, projector, id, touched, Array.isArray(outbox) ? outbox : [outbox]);
       await catchUp(db(), deps.kv, projector, { name: id });
     },
     catchUp: () => catchUp(db(), deps.kv, projector),

@@ -13,3 +13,4 @@ export type { FlowVersionStore, Published } from './flow-versions';
 export { resolveFlow, parseFlowRef, isolateFlowCache } from './flow-resolve';
 export type { FlowRef, ResolvedFlow } from './flow-resolve';
 export { sweepProjections, PROJECTION_SWEEP_CRON } from './sweep';
+export { importLegacyKv, type LegacyImport } from './legacy-import';
