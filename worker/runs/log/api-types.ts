@@ -81,4 +81,3 @@ export interface FlowSummary {
   errorRate: number;
   p50Ms: number | null;
 }
-

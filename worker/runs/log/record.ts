@@ -15,7 +15,6 @@ import { runLogDb, type RunNodesTable, type RunsTable } from './tables';
 export const INLINE_PAYLOAD_BYTES = 16 * 1024;
 const PREVIEW_CHARS = 2000;
 
-
 export interface RunPayload {
   input: Record<string, unknown>;
   output?: unknown;
