@@ -45,7 +45,7 @@ export function runsTable(runs: RunRow[]): string {
     `${r.durationMs}ms`,
     `${r.usage.inputTokens}/${r.usage.outputTokens}`,
     usd(r.costUsd),
-    r.feedback?.thumbs === 'up' ? '👍' : r.feedback?.thumbs === 'down' ? '👎' : '',
+    r.feedback?.thumbs === 'up' ? 'up' : r.feedback?.thumbs === 'down' ? 'down' : '',
     oneLine(r.inputPreview, 50),
   ]);
   return table([['TIME (UTC)', 'RUN', 'FLOW', 'STATUS', 'LATENCY', 'TOKENS IN/OUT', 'COST', 'FB', 'INPUT'], ...rows]);

@@ -6,10 +6,11 @@ import { canvasSpecs } from './specs/canvas';
 import { editingSpecs } from './specs/editing';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
+import { runLogSpecs } from './specs/runs';
 import { saveSpecs } from './specs/save';
 import { startStack } from './stack';
 
-const specs = [...exampleSpecs, ...buildSpecs, ...canvasSpecs, ...editingSpecs, ...saveSpecs, ...promptSpecs];
+const specs = [...exampleSpecs, ...buildSpecs, ...canvasSpecs, ...editingSpecs, ...saveSpecs, ...promptSpecs, ...runLogSpecs];
 
 const stack = await startStack().catch((err: Error) => {
   console.error(`could not start Weir: ${err.message}`);

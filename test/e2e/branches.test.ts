@@ -36,9 +36,10 @@ afterAll(async () => {
 });
 
 async function run(weir: Weir, flowId: string, input: Record<string, unknown>): Promise<{ status: number; body: Answer }> {
+  // ?trace=1 needs the admin token (traces go to invoke keys only where a flow sets traceAccess).
   const res = await fetch(`${weir.url}/v1/flows/${flowId}/run?trace=1`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${weir.invokeKey}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${weir.adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ input }),
   });
   return { status: res.status, body: (await res.json()) as Answer };

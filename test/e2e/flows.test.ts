@@ -40,10 +40,11 @@ afterAll(async () => {
 
 function run(weir: Weir, flowId: string, input: unknown, opts: { sse?: boolean; token?: string | null } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const token = opts.token === undefined ? weir.invokeKey : opts.token;
+  // Traces go to the admin token (invoke keys only where a flow opts in), so runs that read them use it.
+  const token = opts.token === undefined ? weir.adminToken : opts.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (opts.sse) headers.accept = 'text/event-stream';
-  return fetch(`${weir.url}/v1/flows/${flowId}/run${opts.sse ? '' : '?trace=1'}`, {
+  return fetch(`${weir.url}/v1/flows/${flowId}/run${opts.sse || !token ? '' : '?trace=1'}`, {
     method: 'POST',
     headers,
     body: JSON.stringify({ input }),

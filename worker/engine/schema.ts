@@ -76,6 +76,18 @@ export const flowSchema = z.strictObject({
   description: z.string().max(4000).optional(),
   /** Public flows can be called without an invoke key. */
   public: z.boolean().optional(),
+  /** Who sees traces (rendered prompts, node outputs): the admin token only (default), or invoke keys too. */
+  traceAccess: z
+    .enum(['admin', 'keys'])
+    .optional()
+    .describe('Who sees traces and rendered prompts: "admin" (default) or "keys" (invoke keys too)'),
+  /** Daily spending limits (UTC days), fed by the run log; past one, runs answer 429 until midnight UTC. */
+  budget: z
+    .strictObject({
+      dailyTokens: z.number().int().positive().optional().describe('Input + output tokens per UTC day'),
+      dailyCostUsd: z.number().positive().optional().describe('USD per UTC day (runs with unknown prices count 0)'),
+    })
+    .optional(),
   input: inputDeclaration,
   examples: z.array(example).optional(),
   chat: chatMapping.optional(),

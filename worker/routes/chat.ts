@@ -20,6 +20,7 @@ import {
   tokensAreAnswer,
 } from '../http/openai';
 import type { ChatRequest, CompletionBase } from '../http/openai';
+import { enforceBudget } from '../runs/budget';
 import { executeRun, runDeps, type RunDeps } from '../runs/execute';
 import type { RunRequest } from '../runs/result';
 import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../runs/runnable';
@@ -106,6 +107,7 @@ export const chatRoutes = new Hono<AppEnv>()
     const req = parsed.data;
     const { flow, resolved, who, ref } = await loadModel(c, req.model);
     const input = readInput(flow, req);
+    await enforceBudget(c, flow, who);
     const runId = crypto.randomUUID();
     const deps = runDeps(c);
     const run: RunRequest & { runId: string } = { flow, resolved, input, who, ref, source: 'chat', signal: c.req.raw.signal, runId };

@@ -10,7 +10,9 @@ import { ApiError, statusForCode } from '../http/errors';
 import { executeRun, runDeps } from '../runs/execute';
 import type { RunRequest, RunSource } from '../runs/result';
 import { flowInfo, loadRunnable, setRunHeaders } from '../runs/runnable';
+import { enforceBudget } from '../runs/budget';
 import { streamRun } from '../runs/stream';
+import { canSeeTrace, traceForbidden } from '../runs/visibility';
 
 async function readInput(c: Context<AppEnv>, flow: Flow): Promise<Record<string, unknown>> {
   const body = requireObject(await readJson(c, MAX_RUN_INPUT_BYTES), 'The request body');
@@ -32,12 +34,15 @@ function sourceOf(c: Context<AppEnv>, admin: boolean): RunSource {
 export const flowRunRoutes = new Hono<AppEnv>().post('/flows/:id/run', async (c) => {
   const { flow, resolved, who, ref } = await loadRunnable(c, c.req.param('id'));
   const input = await readInput(c, flow);
+  await enforceBudget(c, flow, who);
   const deps = runDeps(c);
   const req: RunRequest = { flow, resolved, input, who, ref, source: sourceOf(c, who.caller === 'admin'), signal: c.req.raw.signal };
   const withTrace = c.req.query('trace') === '1' || c.req.query('trace') === 'true';
+  const traceAllowed = canSeeTrace(who, flow);
+  if (withTrace && !traceAllowed) throw traceForbidden();
   if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
     setRunHeaders(c, resolved);
-    return streamRun(c, deps, req, (result) => ({ trace: result.trace }));
+    return streamRun(c, deps, req, traceAllowed);
   }
 
   const result = await executeRun(deps, req);

@@ -8,6 +8,7 @@ import type { AppEnv, Bindings } from '../http/env';
 import type { Stores } from '../http/stores';
 import { inBackground, type WaitUntil } from './background';
 import { tracked } from './in-flight';
+import { parseLogMode } from './log/settings';
 import type { RunError, RunRequest, RunResult } from './result';
 import { flowInfo } from './runnable';
 import { limitsFromEnv, providerRuntime } from './runtime';
@@ -83,9 +84,10 @@ export async function executeRun(deps: RunDeps, req: RunRequest): Promise<RunRes
   // After the answer, never on its path: a timer turn lets the response go first, and waitUntil
   // keeps the isolate alive for the write.
   const done = result;
-  inBackground(
-    deps.waitUntil,
-    afterAnswer().then(() => deps.stores.runs.record(req, done, new Date(startedAt))),
-  );
+  if (parseLogMode(deps.env.RUN_LOG).kind !== 'off')
+    inBackground(
+      deps.waitUntil,
+      afterAnswer().then(() => deps.stores.runs.record(req, done, new Date(startedAt))),
+    );
   return result;
 }

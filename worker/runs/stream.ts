@@ -7,13 +7,12 @@ import type { RunEvent } from '../engine';
 import type { AppEnv } from '../http/env';
 import { orderedSse } from '../http/sse';
 import { executeRun, runErrorOf, type RunDeps } from './execute';
-import type { RunRequest, RunResult } from './result';
+import type { RunRequest } from './result';
 import { flowInfo } from './runnable';
+import { publicEvent } from './visibility';
 
-/** What the done event carries besides output and usage (the trace only for callers who may see it). */
-export type DoneExtras = (result: RunResult) => Record<string, unknown>;
-
-export function streamRun(c: Context<AppEnv>, deps: RunDeps, req: RunRequest, extras: DoneExtras = () => ({})): Response {
+/** `withTrace`: the caller may see traces (see visibility.ts); otherwise node events lose their details and done its trace. */
+export function streamRun(c: Context<AppEnv>, deps: RunDeps, req: RunRequest, withTrace: boolean): Response {
   const runId = req.runId ?? crypto.randomUUID();
   const info = flowInfo(req.resolved);
   return streamSSE(
@@ -26,13 +25,20 @@ export function streamRun(c: Context<AppEnv>, deps: RunDeps, req: RunRequest, ex
       const send = (event: string, data: unknown) => write(JSON.stringify(data), event);
       // Queued, not awaited: the run is under way (and counted in flight) by the time a client reads run.start.
       void send('run.start', { runId, flowId: info.id, flow: info });
-      const onEvent = (e: RunEvent) => {
-        const { type, ...data } = e;
+      const onEvent = (event: RunEvent) => {
+        const { type, ...data } = withTrace ? event : publicEvent(event);
         void send(type, data);
       };
       const result = await executeRun(deps, { ...req, runId, signal: controller.signal, onEvent });
       if (result.status === 'ok')
-        await send('done', { runId, flow: info, output: result.output, usage: result.usage, prompts: result.prompts, ...extras(result) });
+        await send('done', {
+          runId,
+          flow: info,
+          output: result.output,
+          usage: result.usage,
+          prompts: result.prompts,
+          ...(withTrace ? { trace: result.trace } : {}),
+        });
       else await send('error', { runId, flow: info, error: result.error });
     },
     async (err, stream) => {

@@ -16,6 +16,8 @@ export interface RunState {
   error?: { code: string; message: string; nodeId?: string };
   startedAt?: number;
   durationMs?: number;
+  /** Set when the run was opened from the run log rather than run live. */
+  fromLog?: { createdAt: string; version: number | 'draft'; source: string; costUsd: number | null };
 }
 
 export const idleRun: RunState = { phase: 'idle', status: new Map(), handles: new Map(), tokens: '', trace: [] };

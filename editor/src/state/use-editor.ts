@@ -7,7 +7,7 @@ import { canRedo, canUndo, commit, createHistory, endTransient, redo, transient,
 import { createDecorationStore } from './node-decorations';
 import { idleRun, type RunState } from './run-state';
 
-export type Panel = 'inspect' | 'run' | 'problems';
+export type Panel = 'inspect' | 'run' | 'runs' | 'problems';
 
 export function useEditorState(initial: Flow) {
   const [hist, setHist] = useState(() => createHistory(initial));

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it, inject } from 'vitest';
+import { describe, expect, it, inject, vi } from 'vitest';
 import { backgroundSettled } from '../../../worker/runs/background';
 import { admin, call, errorOf, INVOKE, putFlow, simpleFlow } from '../routes/helpers';
 import { branchingFlow, run } from './helpers';
@@ -55,6 +55,42 @@ describe('the run log', () => {
     expect(answer.messages?.[0].content).toBe('Q: Why is the sky blue?');
     expect(answer.costUsd).toBeGreaterThan(0);
     expect(detail.costUsd).toBe(answer.costUsd);
+  });
+
+  it('records the time to the first token of a streamed run, and a cancelled stream as failed', async () => {
+    await putFlow(simpleFlow('log-stream'));
+    const res = await call('/v1/flows/log-stream/run', {
+      method: 'POST',
+      token: INVOKE,
+      json: { input: { question: 'stream it' } },
+      headers: { accept: 'text/event-stream' },
+    });
+    const text = await res.text();
+    const runId = /"runId":"([^"]+)"/.exec(text)![1];
+    await backgroundSettled();
+    const { body: detail } = await getRun(runId);
+    expect(detail.status).toBe('ok');
+    expect((detail as unknown as { firstTokenMs: number }).firstTokenMs).toBeGreaterThanOrEqual(0);
+
+    await putFlow(simpleFlow('log-cancel', {}, { model: 'fake-slow-5000' }));
+    const controller = new AbortController();
+    const slow = await call('/v1/flows/log-cancel/run', {
+      method: 'POST',
+      token: INVOKE,
+      json: { input: { question: 'q' } },
+      headers: { accept: 'text/event-stream' },
+      env: fakeEnv(),
+      signal: controller.signal,
+    });
+    const reader = slow.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    const cancelledId = /"runId":"([^"]+)"/.exec(first)![1];
+    await reader.cancel();
+    controller.abort();
+    await vi.waitFor(async () => {
+      await backgroundSettled();
+      expect((await getRun(cancelledId)).body).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
+    });
   });
 
   it('keeps an unknown price as null, never 0', async () => {

@@ -4,6 +4,8 @@ import { costOf, sumCosts } from '../../../worker/costs/cost';
 import { lookupPrice } from '../../../worker/costs/prices';
 import { priceFile } from '../../../worker/costs/price-file';
 import userPrices from '../../../prices.json';
+import { calcPrice } from '@pydantic/genai-prices';
+import { matches } from '../../../worker/costs/model-match';
 
 describe('run-log settings', () => {
   it('reads RUN_LOG as all, errors, off or a sample rate', () => {
@@ -59,5 +61,22 @@ describe('prices and costs', () => {
     expect(costOf({ inputTokens: 10, outputTokens: 10 }, { ...price, output: null })).toBeNull();
     expect(sumCosts([0.1, null, 0.2])).toBeNull();
     expect(sumCosts([0.1, 0.2])).toBeCloseTo(0.3, 9);
+  });
+
+  it('ships the same default prices as @pydantic/genai-prices for common models', () => {
+    for (const model of ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'o3-mini', 'ft:gpt-4o-mini-2024-07-18:acme::x1']) {
+      const expected = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: 'openai' })!;
+      const got = lookupPrice(model, { models: {} })!;
+      expect(got.input, model).toBe(expected.model_price.input_mtok);
+      expect(got.output, model).toBe(expected.model_price.output_mtok);
+      expect(got.source).toContain(expected.model.id);
+    }
+  });
+
+  it('evaluates the match rules of the price table', () => {
+    expect(matches({ or: [{ equals: 'a' }, { starts_with: 'ft:' }] }, 'ft:x')).toBe(true);
+    expect(matches({ and: [{ contains: 'mini' }, { ends_with: '-2024' }] }, 'gpt-mini-2024')).toBe(true);
+    expect(matches({ regex: '^claude-3-(5|7)' }, 'claude-3-7-sonnet')).toBe(true);
+    expect(matches({ regex: '(' }, 'x')).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
 // (its payload from the row or R2, its per-node rows' costs, its scores).
 import { sql, type Kysely } from 'kysely';
 import { StoreError } from '../../store/errors';
-import type { RunPayload, StoredTraceEntry } from './record';
+import type { RunDetail, RunSummary } from './api-types';
+import type { RunPayload } from './record';
 import type { RunLogDb, RunsTable } from './tables';
 
 export interface RunFilters {
@@ -22,31 +23,6 @@ export interface RunFilters {
   keyId?: string;
   limit: number;
   cursor?: string;
-}
-
-export interface Feedback {
-  thumbs: 'up' | 'down' | null;
-  score: number | null;
-  comments: number;
-  corrected: boolean;
-}
-
-export interface RunSummary {
-  id: string;
-  createdAt: string;
-  source: string;
-  keyId: string | null;
-  flow: { id: string; version: number | 'draft'; hash: string; label?: string; ref?: string };
-  status: 'ok' | 'failed';
-  error?: { code: string; message: string; nodeId?: string };
-  durationMs: number;
-  firstTokenMs: number | null;
-  usage: { calls: number; inputTokens: number; cachedInputTokens: number | null; outputTokens: number; reasoningTokens: number | null };
-  /** USD; null when a model's price is unknown. */
-  costUsd: number | null;
-  inputPreview: string;
-  outputPreview: string | null;
-  feedback: Feedback;
 }
 
 const PREVIEW = 200;
@@ -201,25 +177,6 @@ export async function listRuns(db: Kysely<RunLogDb>, f: RunFilters): Promise<{ r
   const page = rows.slice(0, f.limit);
   return { runs: page.map(summary), nextCursor: rows.length > f.limit ? encodeCursor(page.at(-1)!) : null };
 }
-
-export interface Score {
-  id: string;
-  name: string;
-  value: number | null;
-  text: string | null;
-  source: string;
-  keyId: string | null;
-  createdAt: string;
-}
-
-export type RunDetail = RunSummary & {
-  prompts: { ref: string; name: string; version: number }[];
-  input: Record<string, unknown>;
-  output?: unknown;
-  trace: StoredTraceEntry[];
-  redacted: boolean;
-  scores: Score[];
-};
 
 export async function getRun(db: Kysely<RunLogDb>, blobs: R2Bucket, id: string): Promise<RunDetail | undefined> {
   const row = (await selectRuns(db).select(['payload', 'payload_key']).where('id', '=', id).executeTakeFirst()) as

@@ -6,6 +6,7 @@ import type { TraceEntry } from '../../engine';
 import { modelCost, sumCosts } from '../../costs/cost';
 import type { Bindings } from '../../http/env';
 import type { RunRequest, RunResult } from '../result';
+import type { StoredTraceEntry } from './api-types';
 import { redactor } from './redact';
 import { logSettings, shouldRecord } from './settings';
 import { runLogDb, type RunNodesTable, type RunsTable } from './tables';
@@ -13,8 +14,6 @@ import { runLogDb, type RunNodesTable, type RunsTable } from './tables';
 /** Payloads up to this size stay in the row; larger ones go to R2. */
 export const INLINE_PAYLOAD_BYTES = 16 * 1024;
 const PREVIEW_CHARS = 2000;
-
-export type StoredTraceEntry = TraceEntry & { costUsd?: number | null };
 
 export interface RunPayload {
   input: Record<string, unknown>;

@@ -2,32 +2,8 @@
 // and cost; per node, how often it ran, failed and fell back, and which handles a branching node
 // took. For every flow at once: today's runs, error rate and p50 (the editor's flow list).
 import { sql, type Kysely } from 'kysely';
+import type { DayStats, FlowSummary, NodeStats } from './api-types';
 import type { RunLogDb } from './tables';
-
-export interface DayStats {
-  day: string;
-  runs: number;
-  errors: number;
-  errorRate: number;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  inputTokens: number;
-  outputTokens: number;
-  /** USD; null when some run's cost is unknown (`costKnownRuns` says how many are known). */
-  costUsd: number | null;
-  costKnownRuns: number;
-}
-
-export interface NodeStats {
-  nodeId: string;
-  type: string;
-  runs: number;
-  failed: number;
-  fellBack: number;
-  fallbackRate: number;
-  /** Branching nodes: share of runs that took each handle. */
-  handles: Record<string, { runs: number; rate: number }>;
-}
 
 interface DayRow {
   day: string;
@@ -92,14 +68,6 @@ export async function flowStats(db: Kysely<RunLogDb>, flowId: string, since: num
     })),
     nodes: [...nodes.values()].sort((a, b) => a.nodeId.localeCompare(b.nodeId)),
   };
-}
-
-export interface FlowSummary {
-  flowId: string;
-  runs: number;
-  errors: number;
-  errorRate: number;
-  p50Ms: number | null;
 }
 
 /** Every flow's runs since a time (the editor asks for today, UTC). */

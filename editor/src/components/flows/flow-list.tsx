@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints';
 import { deleteFlow } from '../../api/save-flow';
 import type { FlowSummary } from '../../api/types';
 import { navigate } from '../../router';
+import { runsApi } from '../runs/runs-api';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { createFlow, duplicateFlow, renameFlow } from './flow-actions';
@@ -12,6 +13,9 @@ import { FlowRow } from './flow-row';
 
 export function FlowList() {
   const flows = useAsync(() => api.listFlows(), []);
+  // Runs today per flow, from the run log; the list shows without it if the log is unavailable.
+  const runStats = useAsync(() => runsApi.today().catch(() => []), []);
+  const statsOf = (id: string) => runStats.data?.find((s) => s.flowId === id);
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
@@ -65,6 +69,7 @@ export function FlowList() {
               <th>Description</th>
               <th>Last change</th>
               <th>Problems</th>
+              <th>Today</th>
               <th />
             </tr>
           </thead>
@@ -73,6 +78,7 @@ export function FlowList() {
               <FlowRow
                 key={f.id}
                 flow={f}
+                runStats={statsOf(f.id)}
                 onDuplicate={() => act(async () => duplicateFlow(f.id, taken))}
                 onRename={(n) => act(() => renameFlow(f.id, n))}
                 onDelete={() => act(() => deleteFlow(f.id))}

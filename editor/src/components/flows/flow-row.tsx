@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import type { FlowSummary } from '../../api/types';
 import { navigate } from '../../router';
+import { FlowRunStats } from '../runs/flow-run-stats';
+import type { FlowSummary as RunStats } from '../runs/runs-api';
 
 export function timeAgo(iso: string | undefined, now = Date.now()): string {
   if (!iso) return '—';
@@ -13,7 +15,7 @@ export function timeAgo(iso: string | undefined, now = Date.now()): string {
   return new Date(iso).toLocaleDateString();
 }
 
-export function FlowRow(props: { flow: FlowSummary; onDuplicate: () => void; onRename: (name: string) => void; onDelete: () => void }) {
+export function FlowRow(props: { flow: FlowSummary; runStats?: RunStats; onDuplicate: () => void; onRename: (name: string) => void; onDelete: () => void }) {
   const f = props.flow;
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(f.name);
@@ -40,6 +42,9 @@ export function FlowRow(props: { flow: FlowSummary; onDuplicate: () => void; onR
       </td>
       <td className="nowrap muted">{timeAgo(f.updatedAt)}</td>
       <td>{count ? <span className="pill pill-bad">{count} {count === 1 ? 'problem' : 'problems'}</span> : <span className="pill pill-ok">valid</span>}</td>
+      <td>
+        <FlowRunStats stats={props.runStats} />
+      </td>
       <td className="actions nowrap">
         <button className="btn btn-small" onClick={open}>Open</button>
         <button className="btn btn-small btn-ghost" onClick={props.onDuplicate}>Duplicate</button>

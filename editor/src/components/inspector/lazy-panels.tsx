@@ -23,10 +23,12 @@ function panel<P extends object>(load: () => Promise<ComponentType<P>>): { Compo
 const inspector = panel<{ node: FlowNode }>(() => import('./node-inspector').then((m) => m.NodeInspector));
 const run = panel<object>(() => import('../run/run-panel').then((m) => m.RunPanel));
 const problems = panel<object>(() => import('./problems-list').then((m) => m.ProblemsList));
+const runs = panel<object>(() => import('../runs/runs-view').then((m) => m.RunsView));
 
 export const NodeInspector = inspector.Component;
 export const RunPanel = run.Component;
 export const ProblemsList = problems.Component;
+export const RunsView = runs.Component;
 
 /** Loads the panels when the browser is idle, so the first click on a node finds them ready. */
 export function prefetchPanels(): () => void {

@@ -4,7 +4,7 @@ import { useEditor, type Panel } from '../../state/use-editor';
 import { PanelBoundary } from '../ui/error-boundary';
 import { Loading } from '../ui/states';
 import { FlowSettings } from './flow-settings';
-import { NodeInspector, ProblemsList, RunPanel } from './lazy-panels';
+import { NodeInspector, ProblemsList, RunPanel, RunsView } from './lazy-panels';
 
 export function SidePanel() {
   const ed = useEditor();
@@ -23,10 +23,11 @@ export function SidePanel() {
     </button>
   );
   return (
-    <aside className="side-panel" aria-label="Inspector">
+    <aside className={ed.panel === 'runs' ? 'side-panel side-panel-wide' : 'side-panel'} aria-label="Inspector">
       <div className="tabs" role="tablist">
         {tab('inspect', 'Inspect')}
         {tab('run', 'Run')}
+        {tab('runs', 'Runs')}
         {tab('problems', 'Problems', String(ed.problems.length))}
       </div>
       <div className="side-body">
@@ -44,6 +45,7 @@ export function SidePanel() {
                 <FlowSettings />
               ))}
             {ed.panel === 'run' && <RunPanel />}
+            {ed.panel === 'runs' && <RunsView />}
             {ed.panel === 'problems' && <ProblemsList />}
           </Suspense>
         </PanelBoundary>

@@ -1,5 +1,6 @@
 // What one node did in the last run: status, latency, tokens, the rendered prompt and its output.
 import type { TraceEntry } from '../../engine';
+import { usd } from '../runs/format';
 
 const fmt = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v, null, 2));
 
@@ -23,6 +24,12 @@ export function NodeTrace({ entry }: { entry: TraceEntry }) {
             <dd>
               {entry.tokens.inputTokens} in · {entry.tokens.outputTokens} out
             </dd>
+          </>
+        )}
+        {'costUsd' in entry && (
+          <>
+            <dt>Cost</dt>
+            <dd>{usd((entry as { costUsd?: number | null }).costUsd)}</dd>
           </>
         )}
         {entry.model && (

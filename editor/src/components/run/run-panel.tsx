@@ -4,6 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { runFlowStream } from '../../api/run-stream';
 import { runReducer, startRun } from '../../state/run-state';
 import { useEditor } from '../../state/use-editor';
+import { RecentRuns } from '../runs/recent-runs';
+import { RunAllExamples } from '../runs/run-all-examples';
+import { RunLogNote } from '../runs/run-log-note';
 import { EdgeUrl } from './edge-url';
 import { NodeTrace } from './node-trace';
 import { RunInputForm, inputFromValues, valuesFromInput, type InputValues } from './run-input-form';
@@ -82,6 +85,8 @@ export function RunPanel() {
           </button>
         )}
       </div>
+      <RunAllExamples />
+      {run.fromLog && <RunLogNote run={run} />}
       {run.phase !== 'idle' && (
         <div className={`run-result phase-${run.phase}`} data-testid="run-result" data-phase={run.phase}>
           <div className="field-label">
@@ -108,6 +113,7 @@ export function RunPanel() {
       ) : (
         run.trace.length > 0 && <div className="field-help">Click a node to see its prompt, output, tokens and latency.</div>
       )}
+      <RecentRuns />
       <div className="field-label section">Call it</div>
       <EdgeUrl flow={flow} input={input} />
     </div>
