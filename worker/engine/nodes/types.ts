@@ -106,7 +106,7 @@ export interface NodeSpec<D> {
 export type NodeDefinition<D> = Required<Omit<NodeSpec<D>, 'check' | 'answerIsVerbatim'>> & Pick<NodeSpec<D>, 'check' | 'answerIsVerbatim'>;
 
 /** Registry entries with their data type erased; validate() parses data before it is used. */
-export type AnyNodeDefinition = NodeDefinition<unknown> & { defaults: () => Record<string, unknown> };
+export type AnyNodeDefinition = Omit<NodeDefinition<unknown>, 'defaults'> & { defaults: () => Record<string, unknown> };
 
 export const mainHandle: HandleSpec[] = [{ id: 'out', label: 'out' }];
 const none = (): never[] => [];
