@@ -162,7 +162,9 @@ export function toCel(value: unknown): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : value;
   if (Array.isArray(value)) return value.map(toCel);
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCel(v)]));
+    const entries = Object.entries(value).map(([k, v]) => [k, toCel(v)] as const);
+    // cel-js tells a map by its `constructor`; an input field of that name makes it a Map instead.
+    return Object.hasOwn(value, 'constructor') ? new Map(entries) : Object.fromEntries(entries);
   }
   return value;
 }

@@ -120,7 +120,7 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
       if (left === 0) ready.push(e.target);
     }
   };
-  const emitEnd = (entry: TraceEntry, summary?: string) =>
+  const emitEnd = (entry: TraceEntry, summary?: string, handle = entry.handle) =>
     ctx.onEvent?.({
       type: 'node.end',
       nodeId: entry.nodeId,
@@ -128,7 +128,7 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
       status: entry.status,
       durationMs: entry.durationMs ?? 0,
       summary,
-      handle: entry.handle,
+      handle,
       error: entry.error,
     });
 
@@ -212,8 +212,9 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
       trace.set(id, entry);
       done.add(id);
       scope.nodes[id] = { output: outcome.output };
-      emitEnd(entry, summarize(outcome.output));
-      settle(id, outcome.handle ?? 'out');
+      const taken = outcome.handle ?? 'out';
+      emitEnd(entry, summarize(outcome.output), graph.out.get(id)!.length ? taken : entry.handle);
+      settle(id, taken);
     } catch (err) {
       const error = toWeirError(err, 'node_failed', id);
       const cancelledByOther = failure !== undefined && run.signal.aborted && run.signal.reason === failure;

@@ -51,7 +51,9 @@ function stringify(value: unknown): string {
   return String(value);
 }
 
-const own = (obj: unknown, key: string): boolean => typeof obj === 'object' && obj !== null && Object.hasOwn(obj, key);
+/** Own properties of objects, arrays and strings (`{{x.length}}` works as in mustache.js). */
+const own = (obj: unknown, key: string): boolean =>
+  ((typeof obj === 'object' && obj !== null) || typeof obj === 'string') && Object.hasOwn(obj, key);
 
 /** Mustache's lookup: the innermost context where the whole dotted name resolves; own properties only. */
 function lookup(stack: unknown[], name: string): unknown {
