@@ -4,7 +4,7 @@ export * from './types';
 export * from './schema';
 export * from './problems';
 export { parseFlow, migrateFlow, type ParsedFlow } from './parse';
-export { validateFlow, isReservedFieldName, type ValidateOptions } from './validate';
+export { validateFlow, isReservedFieldName, promptRefsOf, type ValidateOptions } from './validate';
 export { DEFAULT_MAX_NODES, defaultEvalLimits, type EvalLimits } from './limits';
 export { widgets, type Widget } from './widgets';
 export {
@@ -18,7 +18,7 @@ export {
 export { tokensSpellAnswer } from './streaming';
 export { jsonSchemaProblems } from './json-schema-meta';
 export { formatFlow, canonicalFlow } from './format';
-export { checkInput } from './input';
+export { checkInput, inputError } from './input';
 export { runFlow, prepareFlow, type PreparedFlow } from './run';
 export { renderTemplate, templateVariables, type TemplateVariable } from './template';
 export { evaluateExpression, compileExpression, expressionNodeRefs } from './expression';

@@ -1,6 +1,7 @@
 // checkInput: the request input against the flow's input declaration (types, required fields,
 // enums, lengths, unknown fields, list sizes), every problem with its JSON path. Own properties
 // only: a field named `constructor` or `toString` is simply absent when the caller omits it.
+import { WeirError } from './errors';
 import { defaultEvalLimits, type EvalLimits } from './limits';
 import { jsonPath, type Problem } from './problems';
 import type { Flow, InputField } from './schema';
@@ -72,4 +73,10 @@ export function checkInput(
       if (!Object.hasOwn(fields, name)) add(`unknown input field "${name}" (declared: ${declared.join(', ')})`, [name]);
   }
   return problems;
+}
+
+/** The typed error for input problems: 413 input_too_large when a list is past the limit, else 400 invalid_input. */
+export function inputError(problems: Problem[]): WeirError {
+  const code = problems.some((p) => p.code === 'input_too_large') ? 'input_too_large' : 'invalid_input';
+  return new WeirError(code, problems.map((p) => `${p.path}: ${p.message}`).join('; '), { details: { issues: problems } });
 }

@@ -6,7 +6,7 @@
 import { WeirError, toWeirError } from './errors';
 import { buildGraph, type Graph } from './graph';
 import { nodeRegistry, type AnyNodeDefinition, type Scope } from './nodes';
-import { checkInput } from './input';
+import { checkInput, inputError } from './input';
 import { hasErrors } from './problems';
 import { handleOf, type Flow } from './schema';
 import { streamingNodes } from './streaming';
@@ -76,10 +76,7 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
   if (flow.nodes.length > limits.maxNodes)
     throw new WeirError('invalid_flow', `the flow has ${flow.nodes.length} nodes; at most ${limits.maxNodes} can run`);
   const inputProblems = checkInput(flow, input, limits);
-  if (inputProblems.length) {
-    const code = inputProblems.some((p) => p.code === 'input_too_large') ? 'input_too_large' : 'invalid_input';
-    throw new WeirError(code, inputProblems.map((p) => `${p.path}: ${p.message}`).join('; '), { details: { issues: inputProblems } });
-  }
+  if (inputProblems.length) throw inputError(inputProblems);
 
   const now = ctx.now ?? (() => Date.now());
   const t0 = now();

@@ -53,7 +53,7 @@ function stringify(value: unknown): string {
 
 /** Own properties of objects, arrays and strings (`{{x.length}}` works as in mustache.js). */
 const own = (obj: unknown, key: string): boolean =>
-  ((typeof obj === 'object' && obj !== null) || typeof obj === 'string') && Object.hasOwn(obj, key);
+  ((typeof obj === 'object' && obj !== null) || typeof obj === 'string') && Object.hasOwn(obj as object, key);
 
 /** Mustache's lookup: the innermost context where the whole dotted name resolves; own properties only. */
 function lookup(stack: unknown[], name: string): unknown {

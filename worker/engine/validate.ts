@@ -213,3 +213,19 @@ export const problemSchema = z.object({
   nodeId: z.string().optional(),
   severity: z.enum(['error', 'warning']),
 });
+
+/** The prompt references a flow's nodes make, so a caller can resolve them and pass `prompts`. */
+export function promptRefsOf(value: unknown): string[] {
+  const nodes = isObject(value) && Array.isArray(value.nodes) ? value.nodes : [];
+  const refs = new Set<string>();
+  for (const n of nodes) {
+    const def = isObject(n) && typeof n.type === 'string' ? nodeRegistry.get(n.type) : undefined;
+    if (!def || !isObject(n)) continue;
+    try {
+      for (const r of def.promptRefs(n.data)) if (typeof r.source === 'string') refs.add(r.source);
+    } catch {
+      // data the validator reports
+    }
+  }
+  return [...refs];
+}

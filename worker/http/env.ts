@@ -16,6 +16,8 @@ export interface Bindings {
   OPENAI_BASE_URL?: string;
   RUN_DEADLINE_MS?: string;
   NODE_TIMEOUT_MS?: string;
+  /** Cap on nodes in a flow (default 1000); validation refuses larger flows, so every valid flow can run. */
+  MAX_NODES?: string;
   [secret: string]: unknown;
 }
 

@@ -1,0 +1,31 @@
+// What the worker knows beyond a flow file, for validating it on PUT and /validate: the
+// configured provider names (an unknown one is an error here, where the configuration is
+// authoritative), the node cap (MAX_NODES), and the KV prompts the flow references, resolved so
+// their variables are checked against the flow's input.
+import type { Context } from 'hono';
+import { promptRefsOf, type PromptTemplate, type ValidateOptions } from '../engine';
+import { describeProviders } from '../providers';
+import { promptStore } from '../store';
+import type { AppEnv } from './env';
+import { limitsFromEnv, providerRuntime } from './runtime';
+
+export async function flowCheckOptions(c: Context<AppEnv>, flow: unknown): Promise<ValidateOptions> {
+  const prompts: Record<string, PromptTemplate | undefined> = {};
+  const store = promptStore(c.env.WEIR_KV);
+  await Promise.all(
+    promptRefsOf(flow)
+      .slice(0, 50)
+      .map(async (ref) => {
+        prompts[ref] = await store.resolve(ref).then(
+          (p) => p.template,
+          () => undefined, // a missing prompt fails the run with prompt_not_found; saving a draft of it is fine
+        );
+      }),
+  );
+  return {
+    providers: describeProviders(providerRuntime(c.env).config).map((p) => p.name),
+    providerSeverity: 'error',
+    maxNodes: limitsFromEnv(c.env).maxNodes,
+    prompts,
+  };
+}
