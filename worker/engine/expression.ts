@@ -56,6 +56,8 @@ export function compileExpression(source: string): ParseResult {
 interface Executable {
   run: ParseResult;
   refs: ExpressionReferences;
+  /** Estimated cost by data size ("list:str"): runs over similar data reuse it. */
+  costs: Map<string, number>;
 }
 const executables = new Map<string, Executable>();
 
@@ -86,7 +88,7 @@ function executable(source: string): Executable {
   if (hit) return hit;
   const parsed = compileExpression(source);
   const rewritten = withRe2(source, parsed.ast);
-  const exe = { run: rewritten === source ? parsed : env.parse(rewritten), refs: expressionReferences(source) };
+  const exe = { run: rewritten === source ? parsed : env.parse(rewritten), refs: expressionReferences(source), costs: new Map() };
   if (executables.size > 500) executables.clear();
   executables.set(source, exe);
   return exe;
@@ -135,7 +137,13 @@ export function evaluateExpression(source: string, scope: ExpressionScope, maxCo
     size.list = Math.max(size.list, c.size.list);
     size.str = Math.max(size.str, c.size.str);
   }
-  const cost = estimateCost(exe.run.ast, size);
+  const key = `${size.list}:${size.str}`;
+  let cost = exe.costs.get(key);
+  if (cost === undefined) {
+    cost = estimateCost(exe.run.ast, size);
+    if (exe.costs.size > 50) exe.costs.clear();
+    exe.costs.set(key, cost);
+  }
   if (cost > maxCost)
     throw new WeirError(
       'expression_too_costly',

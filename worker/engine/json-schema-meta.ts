@@ -75,7 +75,20 @@ const metaSchema = {
 const validator = new Validator(metaSchema as unknown as Schema, '2020-12', false);
 
 /** Problems of a JSON Schema, each with its JSON pointer inside the schema; empty when valid. */
+const checked = new Map<string, { pointer: string; message: string }[]>();
+
 export function jsonSchemaProblems(schema: unknown): { pointer: string; message: string }[] {
+  // Flows are validated again and again with the same schemas (every keystroke in the editor).
+  const key = JSON.stringify(schema);
+  const hit = checked.get(key);
+  if (hit) return hit;
+  const problems = check(schema);
+  if (checked.size > 200) checked.clear();
+  checked.set(key, problems);
+  return problems;
+}
+
+function check(schema: unknown): { pointer: string; message: string }[] {
   const result = validator.validate(schema);
   if (result.valid) return [];
   // The deepest errors say what is wrong; the ones above them only repeat "a property failed".

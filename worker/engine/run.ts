@@ -32,6 +32,8 @@ export interface PreparedFlow {
   data: Map<string, unknown>;
   graph: Graph;
   streamTo: Set<string>;
+  /** Source handles with at least one outgoing edge, per node. */
+  connected: Map<string, ReadonlySet<string>>;
 }
 
 const prepared = new WeakMap<Flow, Map<number, PreparedFlow>>();
@@ -57,7 +59,8 @@ export function prepareFlow(flow: Flow, opts: { maxNodes?: number } = {}): Prepa
     flow.nodes.map((n) => n.id),
     flow.edges,
   );
-  const plan = { flow, defs, data, graph, streamTo: streamingNodes(flow, defs, data) };
+  const connected = new Map(flow.nodes.map((n) => [n.id, new Set(graph.out.get(n.id)!.map(handleOf)) as ReadonlySet<string>]));
+  const plan = { flow, defs, data, graph, connected, streamTo: streamingNodes(flow, defs, data) };
   if (!prepared.has(flow)) prepared.set(flow, new Map());
   prepared.get(flow)!.set(maxNodes, plan);
   return plan;
@@ -72,7 +75,7 @@ const outputChars = (output: unknown): number => {
 /** Runs a flow. Treat a flow object as immutable once run: its validation is cached. */
 export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: RunContext): Promise<RunResult> {
   const limits: RunLimits = { ...defaultLimits, ...ctx.limits };
-  const { flow, defs, data, graph, streamTo } = 'defs' in source ? source : prepareFlow(source, { maxNodes: limits.maxNodes });
+  const { flow, defs, data, graph, streamTo, connected } = 'defs' in source ? source : prepareFlow(source, { maxNodes: limits.maxNodes });
   if (flow.nodes.length > limits.maxNodes)
     throw new WeirError('invalid_flow', `the flow has ${flow.nodes.length} nodes; at most ${limits.maxNodes} can run`);
   const inputProblems = checkInput(flow, input, limits);
@@ -181,7 +184,7 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
           data: data.get(id),
           scope,
           liveInputs: liveSources.get(id) ?? [],
-          connectedHandles: new Set(graph.out.get(id)!.map(handleOf)),
+          connectedHandles: connected.get(id)!,
           llm: ctx.llm,
           prompts: ctx.prompts,
           signal: node.signal,
