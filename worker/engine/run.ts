@@ -4,14 +4,13 @@
 // depends on it and fails the run with that node's id. Deadline, per-node timeout and cancellation
 // abort model calls. It knows no node type: what a node does comes from its definition.
 import { WeirError, toWeirError } from './errors';
-import { buildGraph, type Graph } from './graph';
-import { nodeRegistry, type AnyNodeDefinition, type Scope } from './nodes';
+import type { Scope } from './nodes';
 import { checkInput, inputError } from './input';
-import { hasErrors } from './problems';
+import { prepareFlow, type PreparedFlow } from './prepare';
 import { handleOf, type Flow } from './schema';
-import { streamingNodes } from './streaming';
 import { defaultLimits, type RunContext, type RunLimits, type RunResult, type TraceEntry } from './types';
-import { validateFlow } from './validate';
+
+export { prepareFlow, type PreparedFlow } from './prepare';
 
 /** Rejects with the signal's reason as soon as it aborts, whatever the promise does. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -25,46 +24,6 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** How long a node may take to settle after its timeout fires (its own fallback, e.g.). */
 const TIMEOUT_GRACE_MS = 50;
-
-export interface PreparedFlow {
-  flow: Flow;
-  defs: Map<string, AnyNodeDefinition>;
-  data: Map<string, unknown>;
-  graph: Graph;
-  streamTo: Set<string>;
-  /** Source handles with at least one outgoing edge, per node. */
-  connected: Map<string, ReadonlySet<string>>;
-}
-
-const prepared = new WeakMap<Flow, Map<number, PreparedFlow>>();
-
-/** Validates once and keeps what every run needs; runs of the same flow object reuse it. */
-export function prepareFlow(flow: Flow, opts: { maxNodes?: number } = {}): PreparedFlow {
-  const maxNodes = opts.maxNodes ?? defaultLimits.maxNodes;
-  const hit = prepared.get(flow)?.get(maxNodes);
-  if (hit) return hit;
-  const problems = validateFlow(flow, { maxNodes });
-  if (hasErrors(problems))
-    throw new WeirError('invalid_flow', 'the flow is invalid and cannot run', {
-      details: { issues: problems.filter((p) => p.severity === 'error') },
-    });
-  const defs = new Map<string, AnyNodeDefinition>();
-  const data = new Map<string, unknown>();
-  for (const n of flow.nodes) {
-    const def = nodeRegistry.get(n.type)!;
-    defs.set(n.id, def);
-    data.set(n.id, def.data.parse(n.data));
-  }
-  const graph = buildGraph(
-    flow.nodes.map((n) => n.id),
-    flow.edges,
-  );
-  const connected = new Map(flow.nodes.map((n) => [n.id, new Set(graph.out.get(n.id)!.map(handleOf)) as ReadonlySet<string>]));
-  const plan = { flow, defs, data, graph, connected, streamTo: streamingNodes(flow, defs, data) };
-  if (!prepared.has(flow)) prepared.set(flow, new Map());
-  prepared.get(flow)!.set(maxNodes, plan);
-  return plan;
-}
 
 const outputChars = (output: unknown): number => {
   if (output === undefined || output === null) return 0;
