@@ -38,6 +38,12 @@ describe('condition node', () => {
     expect((await run(flow, 'no code')).output).toBe('default');
   });
 
+  it('answers ^(\\w+\\s?)+$ against 28 a and "!" at once (RE2 is linear; a backtracking engine takes seconds)', async () => {
+    const flow = flowWith([{ id: 'words', expression: 'input.question.matches("^(\\\\w+\\\\s?)+$")' }]);
+    expect((await run(flow, `${'a'.repeat(28)}!`)).output).toBe('default');
+    expect((await run(flow, 'a few words')).output).toBe('words');
+  });
+
   it('reports its own rules: default connected, unique case ids, every case leading somewhere', () => {
     const flow = flowWith(
       [

@@ -96,6 +96,22 @@ describe('output node', () => {
     expect(result.output).toBe(true);
   });
 
+  it('fails with output_too_large naming the node when its answer passes the output limit', async () => {
+    const flow = makeFlow(
+      [
+        { id: 'in', type: 'input' },
+        { id: 'out', type: 'output', data: { value: 'input.question + input.question' } },
+      ],
+      [['in', 'out']],
+    );
+    const result = await runFlow(
+      flow,
+      { question: 'x'.repeat(600) },
+      { llm: scriptedLlm(), prompts: noPrompts, limits: { maxOutputChars: 1000 } },
+    );
+    expect(result.error).toMatchObject({ code: 'output_too_large', nodeId: 'out' });
+  });
+
   it('declares that it answers the run, its CEL widgets and when its answer is a model text as is', () => {
     const def = nodeRegistry.get('output')!;
     expect(def.answersRun).toBe(true);
