@@ -5,6 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../helpers/fake-openai';
 import { startWeir, type Weir } from './harness';
 
+interface Answer {
+  output?: unknown;
+  trace: { nodeId: string; status: string; handle?: string; error?: { code: string } }[];
+  error?: { code: string; nodeId?: string };
+}
+
 let weir: Weir;
 let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
 
@@ -41,7 +47,7 @@ const run = async (id: string, input: unknown) => {
     headers: { authorization: `Bearer ${weir.invokeKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ input }),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as Answer };
 };
 
 describe('engine in wrangler dev', () => {
@@ -66,9 +72,9 @@ describe('engine in wrangler dev', () => {
     );
     const { status, body } = await run('ft-timeout', { question: 'E5?' });
     expect(status).toBe(200);
-    const ft = body.trace.find((t: { nodeId: string }) => t.nodeId === 'ft');
+    const ft = body.trace.find((t) => t.nodeId === 'ft');
     expect(ft).toMatchObject({ status: 'fell_back', handle: 'fallback', error: { code: 'node_timeout' } });
-    expect(body.trace.find((t: { nodeId: string }) => t.nodeId === 'base').status).toBe('ok');
+    expect(body.trace.find((t) => t.nodeId === 'base')?.status).toBe('ok');
   });
 
   it('answers a pathological regular expression at once, with RE2', async () => {
