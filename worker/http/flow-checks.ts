@@ -22,8 +22,14 @@ export async function flowCheckOptions(c: Context<AppEnv>, flow: unknown): Promi
         );
       }),
   );
+  let providers: string[] | undefined;
+  try {
+    providers = describeProviders(providerRuntime(c.env).config).map((p) => p.name);
+  } catch {
+    providers = undefined; // a broken PROVIDERS setting fails runs with provider_config; saving still works
+  }
   return {
-    providers: describeProviders(providerRuntime(c.env).config).map((p) => p.name),
+    providers,
     providerSeverity: 'error',
     maxNodes: limitsFromEnv(c.env).maxNodes,
     prompts,
