@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { jsonPath, nodeRegistry, parseFlow, type Flow, type Problem } from '../../worker/engine';
 import { idFromPath, readJson, type FoundFile } from './files';
+import { flowCheckOptions } from './flow-check-options';
 import { checkPromptFile } from './prompt-file';
 import { filePromptResolver } from './prompt-resolver';
 
@@ -46,7 +47,7 @@ export async function checkFile(file: FoundFile): Promise<CheckedFile> {
   const read = readJson(file.path);
   if (read.error !== undefined) return { ...file, problems: [{ code: 'json_syntax', message: read.error, path: '$', severity: 'error' }] };
   if (file.kind === 'prompt') return { ...file, problems: checkPromptFile(read.value, idFromPath(file.path)) };
-  const parsed = parseFlow(read.value);
+  const parsed = parseFlow(read.value, await flowCheckOptions(read.value, file.path));
   const problems = [...parsed.problems];
   if (parsed.flow && parsed.flow.id !== idFromPath(file.path)) {
     problems.push({

@@ -15,6 +15,11 @@ export {
   nodeId as nodeIdSchema,
   example as exampleSchema,
   checkInput,
+  renameNodeReferences,
+  expressionReferences,
+  templateReferences,
+  jsonSchemaProblems,
+  widgets,
 } from '../../worker/engine/index';
 export type {
   AnyNodeDefinition,
@@ -29,4 +34,6 @@ export type {
   NodeStatus,
   Usage,
   ChatMessage,
+  ValidateOptions,
+  Widget,
 } from '../../worker/engine/index';

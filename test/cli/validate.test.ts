@@ -78,6 +78,21 @@ describe('weir validate', () => {
     expect(r.code).toBe(0);
   });
 
+  it('warns when a prompt file uses an input field the flow does not declare, and about unknown providers', async () => {
+    const cwd = workspace();
+    const path = join(cwd, 'flows', 'health-explainer.json');
+    const flow = readJsonFile(path);
+    delete flow.input.fields[Object.keys(flow.input.fields)[0]];
+    flow.input.fields.unrelated = { type: 'string' };
+    const general = flow.nodes.findIndex((n: { id: string }) => n.id === 'general');
+    flow.nodes[general].data.provider = 'opnai';
+    writeJsonFile(path, flow);
+    const r = await weir(['validate', 'flows/health-explainer.json', '--json'], { cwd });
+    const problems = JSON.parse(r.stdout).files[0].problems as { code: string; severity: string; nodeId?: string }[];
+    expect(problems.find((p) => p.code === 'prompt_variable_missing')).toMatchObject({ severity: 'warning', nodeId: 'general' });
+    expect(problems.find((p) => p.code === 'unknown_provider')).toMatchObject({ severity: 'warning', nodeId: 'general' });
+  });
+
   it('prints files and problems as JSON with --json', async () => {
     const cwd = workspace();
     writeFileSync(join(cwd, 'flows', 'broken.json'), '{"version": 1,');

@@ -97,7 +97,11 @@ describe('under the offline echo provider', () => {
     const ends = events.filter((e) => e.event === 'node.end').map((e) => e.data.nodeId);
     expect(new Set(ends)).toEqual(new Set(flow.nodes.map((n) => n.id)));
     // Only model nodes whose text reaches the output unchanged stream tokens (the engine decides which).
-    const streaming = streamingNodes(flow, new Map(flow.nodes.map((n) => [n.id, nodeRegistry.get(n.type)!])));
+    const streaming = streamingNodes(
+      flow,
+      new Map(flow.nodes.map((n) => [n.id, nodeRegistry.get(n.type)!])),
+      new Map(flow.nodes.map((n) => [n.id, n.data])),
+    );
     const tokenNodes = new Set(events.filter((e) => e.event === 'token').map((e) => e.data.nodeId));
     for (const id of tokenNodes) expect(streaming.has(id as string), `tokens from ${String(id)}`).toBe(true);
     const ranStreaming = done.trace.some((t) => streaming.has(t.nodeId) && t.status === 'ok');

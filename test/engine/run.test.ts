@@ -169,13 +169,13 @@ describe('runFlow', () => {
     expect(llm.calls[0].signal.aborted).toBe(true);
   });
 
-  it('caps node executions', async () => {
-    const result = await runFlow(
-      branchFlow(),
-      { question: 'yes' },
-      { llm: scriptedLlm(), prompts: noPrompts, limits: { maxNodeExecutions: 2 } },
-    );
-    expect(result.error?.code).toBe('too_many_executions');
+  it('refuses a flow with more nodes than the cap, as validation does, before running anything', async () => {
+    const llm = scriptedLlm();
+    const err = await runFlow(branchFlow(), { question: 'yes' }, { llm, prompts: noPrompts, limits: { maxNodes: 2 } }).catch((e) => e);
+    expect(err).toBeInstanceOf(WeirError);
+    expect(err.code).toBe('invalid_flow');
+    expect((err.details as { issues: { code: string }[] }).issues.map((i) => i.code)).toContain('too_many_nodes');
+    expect(llm.calls).toHaveLength(0);
   });
 
   it('rejects invalid input with every problem and its path before running', async () => {

@@ -184,3 +184,23 @@ describe('validateFlow', () => {
     expect(parseFlow(flow).valid).toBe(true);
   });
 });
+
+describe('validateFlow and the node cap', () => {
+  const chain = (n: number) =>
+    makeFlow(
+      [
+        { id: 'in', type: 'input' },
+        ...Array.from({ length: n }, (_, i) => ({ id: `t${i}`, type: 'template', data: { template: 'x' } })),
+        { id: 'out', type: 'output' },
+      ],
+      ['in', ...Array.from({ length: n }, (_, i) => `t${i}`), 'out']
+        .slice(1)
+        .map((target, i, all) => [i === 0 ? 'in' : all[i - 1], target]),
+    );
+
+  it('refuses a flow with more nodes than the default cap of 1,000, which the run would refuse too', () => {
+    expect(validateFlow(chain(998))).toEqual([]);
+    expect(validateFlow(chain(999)).map((p) => p.code)).toEqual(['too_many_nodes']);
+    expect(validateFlow(chain(999), { maxNodes: 2000 })).toEqual([]);
+  });
+});

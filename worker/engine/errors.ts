@@ -9,6 +9,10 @@ export const errorCodes = {
   node_timeout: 'A node took longer than the per-node timeout.',
   cancelled: 'The run was cancelled (the client went away).',
   too_many_executions: 'The run exceeded its cap on node executions.',
+  expression_too_costly: 'A CEL expression would cost more than its limit on this data.',
+  template_too_large: 'A template rendered past its size or section-iteration limit.',
+  output_too_large: "A node's output passed its size limit.",
+  input_too_large: 'The request input has a list longer than the limit.',
   no_output: 'The run finished without reaching an output node.',
   template_error: 'A template could not be rendered.',
   expression_error: 'A CEL expression failed to evaluate.',
@@ -59,9 +63,6 @@ export class LlmError extends WeirError {
     this.retryAfterMs = opts.retryAfterMs;
   }
 }
-
-/** Errors that end a model call for good and so may take a fine-tuned node's fallback path. */
-export const isFinalLlmFailure = (err: unknown): boolean => err instanceof WeirError && err.code.startsWith('provider_');
 
 /** Any thrown value as a WeirError, so callers never see an untyped error. */
 export function toWeirError(err: unknown, fallback: ErrorCode = 'node_failed', nodeId?: string): WeirError {

@@ -23,7 +23,7 @@ function orderBySchema(value: unknown, schema: z.ZodType | undefined): unknown {
     const options = s.options as z.ZodType[];
     const fits = options.find((o) => {
       const u = unwrap(o);
-      return u instanceof z.ZodObject && Object.keys(value).every((k) => k in u.shape);
+      return u instanceof z.ZodObject && Object.keys(value).every((k) => Object.hasOwn(u.shape, k));
     });
     return fits ? orderBySchema(value, fits) : value;
   }
@@ -31,9 +31,9 @@ function orderBySchema(value: unknown, schema: z.ZodType | undefined): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, orderBySchema(v, s.valueType as z.ZodType)]));
   if (!(s instanceof z.ZodObject)) return value;
   const shape = s.shape as Record<string, z.ZodType>;
-  const known = Object.keys(shape).filter((k) => k in value);
+  const known = Object.keys(shape).filter((k) => Object.hasOwn(value, k));
   const rest = Object.keys(value)
-    .filter((k) => !(k in shape))
+    .filter((k) => !Object.hasOwn(shape, k))
     .sort();
   const out: Record<string, unknown> = {};
   for (const k of known) if (value[k] !== undefined) out[k] = orderBySchema(value[k], shape[k]);

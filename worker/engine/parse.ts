@@ -2,7 +2,7 @@
 // versions live here; version 1 is the first, so today there is nothing to migrate.
 import { jsonPath, hasErrors, type Problem } from './problems';
 import { flowSchema, FLOW_FORMAT_VERSION, type Flow } from './schema';
-import { validateFlow } from './validate';
+import { validateFlow, type ValidateOptions } from './validate';
 
 /** Upgrades older format versions in place, one step at a time (index = from-version). */
 const migrations: Record<number, (flow: Record<string, unknown>) => Record<string, unknown>> = {};
@@ -23,7 +23,8 @@ export interface ParsedFlow {
   valid: boolean;
 }
 
-export function parseFlow(source: string | unknown): ParsedFlow {
+/** Parses and validates; `options` carries what the caller knows (providers, resolved prompts, node cap). */
+export function parseFlow(source: string | unknown, options: ValidateOptions = {}): ParsedFlow {
   let value: unknown = source;
   if (typeof source === 'string') {
     try {
@@ -36,7 +37,7 @@ export function parseFlow(source: string | unknown): ParsedFlow {
     }
   }
   value = migrateFlow(value);
-  const problems = validateFlow(value);
+  const problems = validateFlow(value, options);
   const parsed = flowSchema.safeParse(value);
   return { flow: parsed.success ? parsed.data : undefined, problems, valid: parsed.success && !hasErrors(problems) };
 }

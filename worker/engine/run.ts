@@ -1,17 +1,16 @@
-// runFlow, the interpreter. Validates, then runs: nodes whose inputs are settled run concurrently
-// (capped), untaken branches are skipped (not failed), a failure skips what depends on it and
-// fails the run with that node's id. Deadline, per-node timeout and cancellation abort model calls.
+// runFlow, the interpreter. Validates, then runs with a ready queue and in-degree counts (each
+// node and edge is handled once, so a run costs O(nodes + edges)): nodes whose inputs are settled
+// run concurrently (capped), untaken branches are skipped (not failed), a failure skips what
+// depends on it and fails the run with that node's id. Deadline, per-node timeout and cancellation
+// abort model calls. It knows no node type: what a node does comes from its definition.
 import { WeirError, toWeirError } from './errors';
-import { buildGraph, type Graph } from './graph';
-import { nodeRegistry, type AnyNodeDefinition, type Scope } from './nodes';
-import { checkInput } from './input';
-import { hasErrors } from './problems';
-import { handleOf, type Flow, type FlowEdge } from './schema';
-import { streamingNodes } from './streaming';
-import { defaultLimits, type RunContext, type RunResult, type TraceEntry } from './types';
-import { validateFlow } from './validate';
+import type { Scope } from './nodes';
+import { checkInput, inputError } from './input';
+import { prepareFlow, type PreparedFlow } from './prepare';
+import { handleOf, type Flow } from './schema';
+import { defaultLimits, type RunContext, type RunLimits, type RunResult, type TraceEntry } from './types';
 
-type State = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
+export { prepareFlow, type PreparedFlow } from './prepare';
 
 /** Rejects with the signal's reason as soon as it aborts, whatever the promise does. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -23,51 +22,24 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-export interface PreparedFlow {
-  flow: Flow;
-  defs: Map<string, AnyNodeDefinition>;
-  data: Map<string, unknown>;
-  graph: Graph;
-  streamTo: Set<string>;
-}
+/** How long a node may take to settle after its timeout fires (its own fallback, e.g.). */
+const TIMEOUT_GRACE_MS = 50;
 
-const prepared = new WeakMap<Flow, PreparedFlow>();
-
-/** Validates once and keeps what every run needs; runs of the same flow object reuse it. */
-export function prepareFlow(flow: Flow): PreparedFlow {
-  const hit = prepared.get(flow);
-  if (hit) return hit;
-  const problems = validateFlow(flow);
-  if (hasErrors(problems))
-    throw new WeirError('invalid_flow', 'the flow is invalid and cannot run', {
-      details: { issues: problems.filter((p) => p.severity === 'error') },
-    });
-  const defs = new Map<string, AnyNodeDefinition>();
-  const data = new Map<string, unknown>();
-  for (const n of flow.nodes) {
-    const def = nodeRegistry.get(n.type)!;
-    defs.set(n.id, def);
-    data.set(n.id, def.data.parse(n.data));
-  }
-  const graph = buildGraph(
-    flow.nodes.map((n) => n.id),
-    flow.edges,
-  );
-  const plan = { flow, defs, data, graph, streamTo: streamingNodes(flow, defs) };
-  prepared.set(flow, plan);
-  return plan;
-}
+const outputChars = (output: unknown): number => {
+  if (output === undefined || output === null) return 0;
+  if (typeof output === 'string') return output.length;
+  return JSON.stringify(output)?.length ?? 0;
+};
 
 /** Runs a flow. Treat a flow object as immutable once run: its validation is cached. */
 export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: RunContext): Promise<RunResult> {
-  const { flow, defs, data, graph, streamTo } = 'defs' in source ? source : prepareFlow(source);
-  const inputProblems = checkInput(flow, input);
-  if (inputProblems.length)
-    throw new WeirError('invalid_input', inputProblems.map((p) => `${p.path}: ${p.message}`).join('; '), {
-      details: { issues: inputProblems },
-    });
+  const limits: RunLimits = { ...defaultLimits, ...ctx.limits };
+  const { flow, defs, data, graph, streamTo, connected } = 'defs' in source ? source : prepareFlow(source, { maxNodes: limits.maxNodes });
+  if (flow.nodes.length > limits.maxNodes)
+    throw new WeirError('invalid_flow', `the flow has ${flow.nodes.length} nodes; at most ${limits.maxNodes} can run`);
+  const inputProblems = checkInput(flow, input, limits);
+  if (inputProblems.length) throw inputError(inputProblems);
 
-  const limits = { ...defaultLimits, ...ctx.limits };
   const now = ctx.now ?? (() => Date.now());
   const t0 = now();
   const run = new AbortController();
@@ -79,18 +51,35 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
     limits.deadlineMs,
   );
 
-  const state = new Map<string, State>(flow.nodes.map((n) => [n.id, 'pending']));
-  const taken = new Map<string, string>();
+  const ids = flow.nodes.map((n) => n.id);
+  /** Incoming edges not yet settled, and how many of the settled ones were taken. */
+  const waiting = new Map(ids.map((id) => [id, graph.in.get(id)!.length]));
+  const liveIn = new Map(ids.map((id) => [id, 0]));
+  const liveSources = new Map<string, string[]>();
   const trace = new Map<string, TraceEntry>();
+  const done = new Set<string>();
   const scope: Scope = { input: input as Record<string, unknown>, nodes: {} };
   const running = new Map<string, Promise<void>>();
+  const ready = ids.filter((id) => waiting.get(id) === 0);
+  let head = 0;
   let executions = 0;
   let failure: WeirError | undefined;
-  let answer: { nodeId: string; output: unknown } | undefined;
 
-  const settled = (e: FlowEdge) => ['done', 'skipped', 'failed'].includes(state.get(e.source)!);
-  const live = (e: FlowEdge) => state.get(e.source) === 'done' && taken.get(e.source) === handleOf(e);
-  const emitEnd = (entry: TraceEntry, summary?: string) =>
+  /** A node is settled: its outgoing edges from `taken` are live, the rest are not. */
+  const settle = (id: string, taken?: string) => {
+    for (const e of graph.out.get(id)!) {
+      if (taken !== undefined && handleOf(e) === taken) {
+        liveIn.set(e.target, liveIn.get(e.target)! + 1);
+        const list = liveSources.get(e.target);
+        if (list) list.push(id);
+        else liveSources.set(e.target, [id]);
+      }
+      const left = waiting.get(e.target)! - 1;
+      waiting.set(e.target, left);
+      if (left === 0) ready.push(e.target);
+    }
+  };
+  const emitEnd = (entry: TraceEntry, summary?: string, handle = entry.handle) =>
     ctx.onEvent?.({
       type: 'node.end',
       nodeId: entry.nodeId,
@@ -98,15 +87,34 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
       status: entry.status,
       durationMs: entry.durationMs ?? 0,
       summary,
-      handle: entry.handle,
+      handle,
       error: entry.error,
     });
 
   const skip = (id: string, error?: TraceEntry['error']) => {
-    state.set(id, 'skipped');
     const entry: TraceEntry = { nodeId: id, type: defs.get(id)!.type, status: 'skipped', ...(error ? { error } : {}) };
     trace.set(id, entry);
     emitEnd(entry);
+    settle(id);
+  };
+
+  const fail = (id: string, error: WeirError, startMs: number) => {
+    const entry: TraceEntry = {
+      nodeId: id,
+      type: defs.get(id)!.type,
+      status: 'failed',
+      startMs,
+      durationMs: now() - t0 - startMs,
+      ...error.partialTrace,
+      error: { code: error.code, message: error.message },
+    };
+    trace.set(id, entry);
+    emitEnd(entry);
+    settle(id);
+    if (!failure) {
+      failure = new WeirError(error.code, error.message, { nodeId: id });
+      if (!run.signal.aborted) run.abort(failure);
+    }
   };
 
   const execute = async (id: string) => {
@@ -114,28 +122,41 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
     const startMs = now() - t0;
     ctx.onEvent?.({ type: 'node.start', nodeId: id, nodeType: def.type, startMs });
     const node = new AbortController();
-    const timer = setTimeout(
-      () => node.abort(new WeirError('node_timeout', `node "${id}" took longer than ${limits.nodeTimeoutMs} ms`, { nodeId: id })),
-      limits.nodeTimeoutMs,
-    );
-    const onRunAbort = () => node.abort(run.signal.reason);
+    const hard = new AbortController();
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    const timer = setTimeout(() => {
+      const reason = new WeirError('node_timeout', `node "${id}" took longer than ${limits.nodeTimeoutMs} ms`, { nodeId: id });
+      node.abort(reason);
+      // The node hears its timeout first and may settle on its own (a fine-tuned node falls back).
+      grace = setTimeout(() => hard.abort(reason), TIMEOUT_GRACE_MS);
+    }, limits.nodeTimeoutMs);
+    const onRunAbort = () => {
+      node.abort(run.signal.reason);
+      hard.abort(run.signal.reason);
+    };
+    if (run.signal.aborted) onRunAbort();
     run.signal.addEventListener('abort', onRunAbort, { once: true });
-    const liveInputs = (graph.in.get(id) ?? []).filter(live).map((e) => e.source);
     try {
       const outcome = await raceAbort(
         def.run({
           id,
           data: data.get(id),
-          scope: { input: scope.input, nodes: { ...scope.nodes } },
-          liveInputs,
-          connectedHandles: new Set((graph.out.get(id) ?? []).map(handleOf)),
+          scope,
+          liveInputs: liveSources.get(id) ?? [],
+          connectedHandles: connected.get(id)!,
           llm: ctx.llm,
           prompts: ctx.prompts,
           signal: node.signal,
+          limits,
           onToken: streamTo.has(id) && ctx.onEvent ? (text) => ctx.onEvent!({ type: 'token', nodeId: id, text }) : undefined,
         }),
-        node.signal,
+        hard.signal,
       );
+      const size = outputChars(outcome.output);
+      if (size > limits.maxOutputChars)
+        throw new WeirError('output_too_large', `the output of node "${id}" has ${size} characters (limit ${limits.maxOutputChars})`, {
+          nodeId: id,
+        });
       const entry: TraceEntry = {
         nodeId: id,
         type: def.type,
@@ -143,66 +164,46 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
         startMs,
         durationMs: now() - t0 - startMs,
         ...outcome.trace,
+        ...(outcome.handle ? { handle: outcome.handle } : {}),
         output: outcome.output,
       };
       if (outcome.status === 'fell_back') delete entry.output;
       trace.set(id, entry);
-      state.set(id, 'done');
-      taken.set(id, outcome.handle ?? 'out');
+      done.add(id);
       scope.nodes[id] = { output: outcome.output };
-      if (def.type === 'output' && !answer) answer = { nodeId: id, output: outcome.output };
-      emitEnd(entry, summarize(outcome.output));
+      const taken = outcome.handle ?? 'out';
+      emitEnd(entry, summarize(outcome.output), graph.out.get(id)!.length ? taken : entry.handle);
+      settle(id, taken);
     } catch (err) {
       const error = toWeirError(err, 'node_failed', id);
       const cancelledByOther = failure !== undefined && run.signal.aborted && run.signal.reason === failure;
       if (cancelledByOther) return skip(id, { code: 'cancelled', message: `cancelled because node "${failure!.nodeId}" failed` });
-      const entry: TraceEntry = {
-        nodeId: id,
-        type: def.type,
-        status: 'failed',
-        startMs,
-        durationMs: now() - t0 - startMs,
-        ...error.partialTrace,
-        error: { code: error.code, message: error.message },
-      };
-      trace.set(id, entry);
-      state.set(id, 'failed');
-      emitEnd(entry);
-      if (!failure) {
-        failure = new WeirError(error.code, error.message, { nodeId: id });
-        if (!run.signal.aborted) run.abort(failure);
-      }
+      fail(id, error, startMs);
     } finally {
       clearTimeout(timer);
+      clearTimeout(grace);
       run.signal.removeEventListener('abort', onRunAbort);
     }
   };
 
   const pump = () => {
-    let progressed = true;
-    while (progressed) {
-      progressed = false;
-      for (const n of flow.nodes) {
-        if (state.get(n.id) !== 'pending') continue;
-        const incoming = graph.in.get(n.id) ?? [];
-        if (!incoming.every(settled)) continue;
-        if (failure || run.signal.aborted || (incoming.length > 0 && !incoming.some(live))) {
-          skip(n.id);
-          progressed = true;
-          continue;
-        }
-        if (running.size >= limits.maxConcurrency) return;
-        if (++executions > limits.maxNodeExecutions) {
-          failure = new WeirError('too_many_executions', `the run exceeded ${limits.maxNodeExecutions} node executions`, { nodeId: n.id });
-          run.abort(failure);
-          skip(n.id);
-          progressed = true;
-          continue;
-        }
-        state.set(n.id, 'running');
-        const p = execute(n.id).finally(() => running.delete(n.id));
-        running.set(n.id, p);
+    while (head < ready.length) {
+      const id = ready[head];
+      if (failure || run.signal.aborted || (graph.in.get(id)!.length > 0 && liveIn.get(id) === 0)) {
+        head++;
+        skip(id);
+        continue;
       }
+      if (running.size >= limits.maxConcurrency) return;
+      head++;
+      if (++executions > limits.maxNodes) {
+        fail(id, new WeirError('too_many_executions', `the run exceeded ${limits.maxNodes} node executions`, { nodeId: id }), now() - t0);
+        continue;
+      }
+      running.set(
+        id,
+        execute(id).finally(() => running.delete(id)),
+      );
     }
   };
 
@@ -223,7 +224,9 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
     const reason = toWeirError(run.signal.reason, 'cancelled');
     failure = new WeirError(reason.code, reason.message, { nodeId: failure.nodeId });
   }
-  if (!failure && !answer) failure = new WeirError('no_output', 'the run finished without reaching an output node');
+  // Deterministic: of the answer nodes that ran, the first in the file's node order answers.
+  const answerId = ids.find((id) => defs.get(id)!.answersRun && done.has(id));
+  if (!failure && !answerId) failure = new WeirError('no_output', 'the run finished without reaching an output node');
 
   const entries = flow.nodes.map((n) => trace.get(n.id) ?? { nodeId: n.id, type: n.type, status: 'skipped' as const });
   const usage = { inputTokens: 0, outputTokens: 0, calls: 0 };
@@ -236,7 +239,7 @@ export async function runFlow(source: Flow | PreparedFlow, input: unknown, ctx: 
   const prompts = entries.flatMap((e) => (e.prompt ? [e.prompt] : []));
   const base = { usage, trace: entries, prompts, durationMs: now() - t0 };
   if (failure) return { ...base, status: 'failed', error: { code: failure.code, message: failure.message, nodeId: failure.nodeId } };
-  return { ...base, status: 'ok', output: answer!.output, outputNodeId: answer!.nodeId };
+  return { ...base, status: 'ok', output: scope.nodes[answerId!].output, outputNodeId: answerId };
 }
 
 function summarize(output: unknown): string | undefined {

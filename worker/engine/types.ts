@@ -2,6 +2,8 @@
 // events, traces and results. Providers, the KV store, the worker, the CLI and the editor all
 // code against these types; the engine itself never imports them from anywhere else.
 
+import { DEFAULT_MAX_NODES, defaultEvalLimits, type EvalLimits } from './limits';
+
 export type ChatRole = 'system' | 'user' | 'assistant';
 export interface ChatMessage {
   role: ChatRole;
@@ -68,13 +70,13 @@ export interface PromptResolver {
   resolve(ref: string, signal?: AbortSignal): Promise<ResolvedPrompt>;
 }
 
-export interface RunLimits {
+export interface RunLimits extends EvalLimits {
   /** Whole-run deadline in ms. */
   deadlineMs: number;
   /** Per-node timeout in ms. */
   nodeTimeoutMs: number;
-  /** Cap on node executions in one run. */
-  maxNodeExecutions: number;
+  /** Cap on nodes in a flow; each runs at most once, so it caps node executions too. Validation agrees. */
+  maxNodes: number;
   /** Nodes running at once (Workers allow six simultaneous outgoing connections). */
   maxConcurrency: number;
 }
@@ -82,8 +84,9 @@ export interface RunLimits {
 export const defaultLimits: RunLimits = {
   deadlineMs: 60_000,
   nodeTimeoutMs: 30_000,
-  maxNodeExecutions: 1000,
+  maxNodes: DEFAULT_MAX_NODES,
   maxConcurrency: 6,
+  ...defaultEvalLimits,
 };
 
 export type NodeStatus = 'ok' | 'skipped' | 'failed' | 'fell_back';
@@ -102,7 +105,7 @@ export interface TraceEntry {
   baseModel?: string;
   tokens?: Usage;
   attempts?: number;
-  /** Condition nodes: the handle taken. */
+  /** The source handle the node took ("out", a condition's case, a fine-tuned node's "fallback"). */
   handle?: string;
   /** Prompt reference resolved by this node. */
   prompt?: { ref: string; name: string; version: number };

@@ -1,15 +1,36 @@
 // validateFlow: every structural problem at once, each with a JSON path and node id. Checks run
-// on whatever parts of the file are usable, so one mistake does not hide the others.
+// on whatever parts of the file are usable, so one mistake does not hide the others. Generic
+// graph checks live here; each node type's own rules come from its definition (`check`). Cost
+// is linear in nodes + edges, except the upstream query (bitsets, see graph.ts) and the
+// two-answers check, which only runs when a flow has several answer nodes.
 import * as z from 'zod';
-import { ancestorsOf, buildGraph, findCycles, reachableFrom } from './graph';
+import { buildGraph, findCycles, reachableFrom } from './graph';
+import { DEFAULT_MAX_NODES } from './limits';
 import { nodeRegistry } from './nodes';
 import type { AnyNodeDefinition } from './nodes';
 import { jsonPath, type Problem } from './problems';
 import { flowSchema, FLOW_FORMAT_VERSION, handleOf, type FlowEdge } from './schema';
+import type { PromptTemplate } from './types';
+import { checkAnswers } from './validate-answers';
 import { checkReferences } from './validate-refs';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What the caller knows beyond the file: its configuration and the prompts it can resolve. */
+export interface ValidateOptions {
+  /** Configured provider names; when given, a node naming another provider is flagged. */
+  providers?: readonly string[];
+  /** "error" where the configuration is authoritative (the worker), "warning" elsewhere (editor, CLI). */
+  providerSeverity?: 'error' | 'warning';
+  /** Resolved prompt templates by reference (name@label); their variables are checked against the flow. */
+  prompts?: Readonly<Record<string, PromptTemplate | undefined>>;
+  /** Cap on nodes (default 1000); the run refuses the same flows, so validation agrees with it. */
+  maxNodes?: number;
+}
+
+/** Input field names that would collide with JavaScript object internals. */
+export const isReservedFieldName = (name: string): boolean => name.startsWith('__');
 
 export interface CheckedNode {
   index: number;
@@ -22,10 +43,13 @@ export interface CheckedNode {
   raw?: unknown;
 }
 
-export function validateFlow(value: unknown): Problem[] {
+export type Add = (code: string, message: string, path: PropertyKey[], nodeId?: string, severity?: Problem['severity']) => void;
+
+export function validateFlow(value: unknown, options: ValidateOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  const add = (code: string, message: string, path: PropertyKey[], nodeId?: string, severity: Problem['severity'] = 'error') =>
+  const add: Add = (code, message, path, nodeId, severity = 'error') => {
     problems.push({ code, message, path: jsonPath(path), nodeId, severity });
+  };
   if (!isObject(value)) {
     add('schema', 'a flow is a JSON object', []);
     return problems;
@@ -39,6 +63,12 @@ export function validateFlow(value: unknown): Problem[] {
   }
   const rawNodes = Array.isArray(value.nodes) ? value.nodes : [];
   const rawEdges = Array.isArray(value.edges) ? value.edges : [];
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  if (rawNodes.length > maxNodes) {
+    add('too_many_nodes', `the flow has ${rawNodes.length} nodes; at most ${maxNodes} can run (setting MAX_NODES)`, ['nodes']);
+    // Far past the cap, checking the rest is wasted work on a flow that cannot run anyway.
+    if (rawNodes.length > maxNodes * 4) return problems;
+  }
   const nodeIdAt = (i: unknown) =>
     typeof i === 'number' && isObject(rawNodes[i]) && typeof rawNodes[i].id === 'string' ? (rawNodes[i].id as string) : undefined;
 
@@ -50,13 +80,19 @@ export function validateFlow(value: unknown): Problem[] {
       add('schema', issue.message, issue.path, nodeId);
     }
   }
+  const inputDecl = isObject(value.input) ? value.input : {};
+  const fields = isObject(inputDecl.fields) ? Object.keys(inputDecl.fields) : [];
+  for (const name of fields)
+    if (isReservedFieldName(name))
+      add('reserved_field_name', `input field "${name}" is reserved (names starting with "__" are not allowed)`, ['input', 'fields', name]);
 
   // Nodes: ids, types, per-type data.
   const nodes: CheckedNode[] = [];
   const byId = new Map<string, CheckedNode>();
   rawNodes.forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.type !== 'string') return;
-    const node: CheckedNode = { index, id: raw.id, type: raw.type, def: nodeRegistry.get(raw.type), raw: raw.data };
+    const def = nodeRegistry.get(raw.type);
+    const node: CheckedNode = { index, id: raw.id, type: raw.type, def, raw: raw.data };
     if (byId.has(node.id)) {
       add('duplicate_id', `node id "${node.id}" is used more than once`, ['nodes', index, 'id'], node.id);
       return;
@@ -77,13 +113,21 @@ export function validateFlow(value: unknown): Problem[] {
     else for (const issue of data.error.issues) add('invalid_data', issue.message, ['nodes', index, 'data', ...issue.path], node.id);
   });
 
-  const inputs = nodes.filter((n) => n.type === 'input');
-  if (inputs.length === 0) add('missing_input', 'the flow has no input node', ['nodes']);
-  for (const extra of inputs.slice(1)) add('multiple_inputs', 'a flow has exactly one input node', ['nodes', extra.index], extra.id);
+  const entries = nodes.filter((n) => n.def?.entry);
+  const entryLabel = nodeRegistry.size ? [...nodeRegistry.values()].find((d) => d.entry)?.type : undefined;
+  if (entries.length === 0) add('missing_input', `the flow has no ${entryLabel ?? 'entry'} node`, ['nodes']);
+  for (const extra of entries.slice(1))
+    add('multiple_inputs', `a flow has exactly one ${extra.type} node`, ['nodes', extra.index], extra.id);
 
   // Edges: endpoints and handles.
   const edges: FlowEdge[] = [];
   const seenEdges = new Set<string>();
+  const handleCache = new Map<string, Set<string>>();
+  const handlesOf = (n: CheckedNode) => {
+    let set = handleCache.get(n.id);
+    if (!set) handleCache.set(n.id, (set = new Set(n.def!.handles(n.data).map((h) => h.id))));
+    return set;
+  };
   rawEdges.forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.source !== 'string' || typeof raw.target !== 'string') return;
     const edge: FlowEdge = {
@@ -97,9 +141,9 @@ export function validateFlow(value: unknown): Problem[] {
     if (!source) add('edge_unknown_node', `edge source "${edge.source}" is not a node`, ['edges', index, 'source']);
     if (!target) add('edge_unknown_node', `edge target "${edge.target}" is not a node`, ['edges', index, 'target']);
     if (source?.def && source.data !== undefined) {
-      const handles = source.def.handles(source.data).map((h) => h.id);
-      if (!handles.includes(handleOf(edge))) {
-        const known = handles.length ? handles.join(', ') : 'none: nothing leaves this node';
+      const handles = handlesOf(source);
+      if (!handles.has(handleOf(edge))) {
+        const known = handles.size ? [...handles].join(', ') : 'none: nothing leaves this node';
         add(
           'edge_unknown_handle',
           `node "${edge.source}" has no handle "${handleOf(edge)}" (handles: ${known})`,
@@ -124,37 +168,41 @@ export function validateFlow(value: unknown): Problem[] {
   const cycles = findCycles(graph).filter((c) => c.length > 2);
   for (const cycle of cycles) add('cycle', `cycle: ${cycle.join(' → ')}`, ['edges'], cycle[0]);
 
-  if (inputs.length > 0) {
-    const reachable = reachableFrom(graph, [inputs[0].id]);
+  if (entries.length > 0) {
+    const reachable = reachableFrom(graph, [entries[0].id]);
     for (const n of nodes)
       if (!reachable.has(n.id)) add('unreachable', `node "${n.id}" is not reachable from the input`, ['nodes', n.index], n.id);
-    const outputs = nodes.filter((n) => n.type === 'output' && reachable.has(n.id));
-    if (outputs.length === 0) add('no_output', 'no output node is reachable from the input', ['nodes']);
+    const answers = nodes.filter((n) => n.def?.answersRun && reachable.has(n.id));
+    if (answers.length === 0) add('no_output', 'no output node is reachable from the input', ['nodes']);
     else {
-      const leadsToOutput = new Set(outputs.flatMap((o) => [o.id, ...ancestorsOf(graph, o.id)]));
+      const leadsToAnswer = reachableFrom(
+        graph,
+        answers.map((o) => o.id),
+        { backward: true },
+      );
       for (const n of nodes) {
-        if (reachable.has(n.id) && !leadsToOutput.has(n.id))
+        if (reachable.has(n.id) && !leadsToAnswer.has(n.id))
           add('dead_end', `node "${n.id}" leads to no output`, ['nodes', n.index], n.id, 'warning');
       }
+      if (answers.length > 1 && cycles.length === 0) checkAnswers(graph, entries[0].id, answers, byId, add);
     }
   }
 
+  // Each node type's own rules, on data that matched its schema.
   for (const n of nodes) {
-    if (n.type !== 'condition' || n.data === undefined) continue;
-    const connected = new Set((graph.out.get(n.id) ?? []).map(handleOf));
-    if (!connected.has('default'))
-      add('condition_without_default', `condition "${n.id}" has nothing connected to its default handle`, ['nodes', n.index], n.id);
-    const cases = (n.data as { cases: { id: string }[] }).cases;
-    const seen = new Set<string>();
-    cases.forEach((c, i) => {
-      if (seen.has(c.id)) add('duplicate_case', `case id "${c.id}" is used twice`, ['nodes', n.index, 'data', 'cases', i, 'id'], n.id);
-      seen.add(c.id);
-      if (!connected.has(c.id))
-        add('unconnected_case', `case "${c.id}" leads nowhere`, ['nodes', n.index, 'data', 'cases', i], n.id, 'warning');
+    if (!n.def?.check || n.data === undefined) continue;
+    n.def.check({
+      id: n.id,
+      data: n.data,
+      connectedHandles: new Set((graph.out.get(n.id) ?? []).map(handleOf)),
+      providers: options.providers,
+      providerSeverity: options.providerSeverity ?? 'warning',
+      report: (code, message, path, severity = 'error') =>
+        add(code, message, path.length ? ['nodes', n.index, 'data', ...path] : ['nodes', n.index], n.id, severity),
     });
   }
 
-  if (cycles.length === 0) checkReferences(nodes, graph, isObject(value.input) ? value.input : {}, add);
+  if (cycles.length === 0) checkReferences(nodes, graph, fields, options.prompts ?? {}, add);
   return problems;
 }
 
@@ -165,3 +213,19 @@ export const problemSchema = z.object({
   nodeId: z.string().optional(),
   severity: z.enum(['error', 'warning']),
 });
+
+/** The prompt references a flow's nodes make, so a caller can resolve them and pass `prompts`. */
+export function promptRefsOf(value: unknown): string[] {
+  const nodes = isObject(value) && Array.isArray(value.nodes) ? value.nodes : [];
+  const refs = new Set<string>();
+  for (const n of nodes) {
+    const def = isObject(n) && typeof n.type === 'string' ? nodeRegistry.get(n.type) : undefined;
+    if (!def || !isObject(n)) continue;
+    try {
+      for (const r of def.promptRefs(n.data)) if (typeof r.source === 'string') refs.add(r.source);
+    } catch {
+      // data the validator reports
+    }
+  }
+  return [...refs];
+}

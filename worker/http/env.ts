@@ -22,6 +22,8 @@ export interface Bindings {
   RUN_LOG_REDACT?: string;
   /** Days runs are kept (30 by default); the cron cleanup deletes older ones. */
   RUN_LOG_RETENTION_DAYS?: string;
+  /** Cap on nodes in a flow (default 1000); validation refuses larger flows, so every valid flow can run. */
+  MAX_NODES?: string;
   [secret: string]: unknown;
 }
 

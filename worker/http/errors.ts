@@ -38,6 +38,11 @@ const engineStatus: Record<string, ContentfulStatusCode> = {
   template_error: 422,
   no_output: 422,
   too_many_executions: 422,
+  // Evaluation limits (worker/engine/limits.ts): the flow asked too much of this input.
+  expression_too_costly: 422,
+  template_too_large: 413,
+  output_too_large: 413,
+  input_too_large: 413,
 };
 
 export function statusForCode(code: string): ContentfulStatusCode {

@@ -3,7 +3,7 @@
 // OpenAI's shape {"error": {message, type, code, param}} so OpenAI SDKs raise the right class.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
-import type { Flow, RunResult } from '../engine';
+import { tokensSpellAnswer, type Flow, type RunResult } from '../engine';
 import type { ErrorBody } from './errors';
 
 export const MAX_CHAT_BYTES = 256 * 1024;
@@ -40,14 +40,7 @@ export function chatInput(flow: Flow, req: ChatRequest): Record<string, unknown>
 }
 
 /** Whether the engine's token events spell the answer itself (no output mapping that reshapes it). */
-export function tokensAreAnswer(flow: Flow): boolean {
-  return flow.nodes
-    .filter((n) => n.type === 'output')
-    .every((n) => {
-      const { value, fields } = n.data as { value?: unknown; fields?: unknown };
-      return fields === undefined && (value === undefined || (typeof value === 'string' && /^\s*nodes\.\w+\.output\s*$/.test(value)));
-    });
-}
+export const tokensAreAnswer = (flow: Flow): boolean => tokensSpellAnswer(flow);
 
 export const contentOf = (output: unknown): string => (typeof output === 'string' ? output : JSON.stringify(output ?? null));
 

@@ -3,7 +3,7 @@
 // service. JSON answer by default ({runId, flow, output, usage, prompts}, plus trace with
 // ?trace=1); server-sent events with `Accept: text/event-stream`. A client that goes away aborts the run.
 import { Hono, type Context } from 'hono';
-import { checkInput, hasErrors, type Flow } from '../engine';
+import { checkInput, hasErrors, inputError, type Flow } from '../engine';
 import { MAX_RUN_INPUT_BYTES, readJson, requireObject } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError, statusForCode } from '../http/errors';
@@ -21,7 +21,7 @@ async function readInput(c: Context<AppEnv>, flow: Flow): Promise<Record<string,
     throw new ApiError(400, 'invalid_input', `Unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}; send {"input": {...}}.`);
   const input = body.input ?? {};
   const problems = checkInput(flow, input);
-  if (hasErrors(problems)) throw new ApiError(400, 'invalid_input', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  if (hasErrors(problems)) throw inputError(problems);
   return input as Record<string, unknown>;
 }
 

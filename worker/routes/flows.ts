@@ -6,6 +6,7 @@ import { requireAdmin } from '../http/auth';
 import { MAX_FLOW_BYTES, readJson, requireObject } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
+import { flowCheckOptions } from '../http/flow-checks';
 
 const errorsOnly = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
@@ -28,7 +29,8 @@ export const flowRoutes = new Hono<AppEnv>()
   .get('/flows', requireAdmin, async (c) => c.json({ flows: await c.var.stores.flows.list() }))
 
   .post('/flows/validate', requireAdmin, async (c) => {
-    const { problems, valid } = parseFlow(await readJson(c, MAX_FLOW_BYTES));
+    const body = await readJson(c, MAX_FLOW_BYTES);
+    const { problems, valid } = parseFlow(body, await flowCheckOptions(c, body));
     return c.json({ valid, problems });
   })
 
@@ -47,7 +49,7 @@ export const flowRoutes = new Hono<AppEnv>()
     const body = requireObject(await readJson(c, MAX_FLOW_BYTES), 'A flow');
     if (body.id !== undefined && body.id !== id)
       throw new ApiError(400, 'id_mismatch', `The flow's id "${String(body.id)}" does not match the URL's "${id}".`);
-    const parsed = parseFlow({ ...body, id });
+    const parsed = parseFlow({ ...body, id }, await flowCheckOptions(c, body));
     const draft = c.req.query('draft') === '1' || c.req.query('draft') === 'true';
     if (!parsed.valid && !draft)
       throw new ApiError(

@@ -29,9 +29,10 @@ const positive = (value: unknown, fallback: number): number => {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 };
 
-export function limitsFromEnv(env: Bindings): Partial<RunLimits> {
+export function limitsFromEnv(env: Bindings): Partial<RunLimits> & { maxNodes: number } {
   return {
     deadlineMs: positive(env.RUN_DEADLINE_MS, defaultLimits.deadlineMs),
     nodeTimeoutMs: positive(env.NODE_TIMEOUT_MS, defaultLimits.nodeTimeoutMs),
+    maxNodes: Math.floor(positive(env.MAX_NODES, defaultLimits.maxNodes)),
   };
 }

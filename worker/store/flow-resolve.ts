@@ -51,7 +51,8 @@ export const refText = (ref: FlowRef): string =>
 function parsedFor(hash: string, source: unknown): ParsedFlow {
   const hit = parsedByHash.get(hash);
   if (hit) return hit;
-  const parsed = parseFlow(source);
+  // The node cap is the runtime's (MAX_NODES): runFlow applies it, so parsing here does not.
+  const parsed = parseFlow(source, { maxNodes: Number.POSITIVE_INFINITY });
   parsedByHash.set(hash, parsed, FLOW_VERSION_CACHE_MS);
   return parsed;
 }

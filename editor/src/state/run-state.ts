@@ -1,7 +1,7 @@
 // The run panel's state, folded from SSE events: which nodes ran and how, the handle each took,
 // streamed tokens, and at the end the output and the trace.
 import type { StreamEvent } from '../api/run-stream';
-import type { TraceEntry, Usage } from '../engine';
+import { FALLBACK_HANDLE, type NodeStatus, type TraceEntry, type Usage } from '../engine';
 import type { RunStatus } from './to-react-flow';
 
 export interface RunState {
@@ -30,16 +30,34 @@ export const startRun = (now: number): RunState => ({
   startedAt: now,
 });
 
+/**
+ * The handle a finished node took, as the engine reports it. A node that fell back took its
+ * fallback handle even when an older server leaves the handle out, so the canvas lights the edge
+ * that actually ran instead of `out`.
+ */
+export const takenHandle = (status: NodeStatus, handle?: string): string | undefined =>
+  handle ?? (status === 'fell_back' ? FALLBACK_HANDLE : undefined);
+
+function withHandle(handles: ReadonlyMap<string, string>, nodeId: string, status: NodeStatus, handle?: string): Map<string, string> {
+  const taken = takenHandle(status, handle);
+  const next = new Map(handles);
+  if (taken) next.set(nodeId, taken);
+  else next.delete(nodeId);
+  return next;
+}
+
 export function runReducer(state: RunState, event: StreamEvent, now = Date.now()): RunState {
   switch (event.type) {
     case 'run.start':
       return { ...state, runId: event.runId };
     case 'node.start':
       return { ...state, status: new Map(state.status).set(event.nodeId, 'running') };
-    case 'node.end': {
-      const handles = event.handle ? new Map(state.handles).set(event.nodeId, event.handle) : state.handles;
-      return { ...state, status: new Map(state.status).set(event.nodeId, event.status), handles };
-    }
+    case 'node.end':
+      return {
+        ...state,
+        status: new Map(state.status).set(event.nodeId, event.status),
+        handles: withHandle(state.handles, event.nodeId, event.status, event.handle),
+      };
     case 'token':
       return { ...state, tokens: state.tokens + event.text };
     case 'done': {
@@ -47,7 +65,8 @@ export function runReducer(state: RunState, event: StreamEvent, now = Date.now()
       const handles = new Map(state.handles);
       for (const t of event.trace ?? []) {
         status.set(t.nodeId, t.status);
-        if (t.handle) handles.set(t.nodeId, t.handle);
+        const taken = takenHandle(t.status, t.handle);
+        if (taken) handles.set(t.nodeId, taken);
       }
       const failed = (event.trace ?? []).find((t) => t.status === 'failed');
       return {

@@ -5,6 +5,7 @@ import type { Flow, Problem } from '../engine';
 import { validateFlow } from '../engine';
 import { canRedo, canUndo, commit, createHistory, endTransient, redo, transient, undo } from './history';
 import { createDecorationStore } from './node-decorations';
+import { useProviderNames } from './provider-names';
 import { idleRun, type RunState } from './run-state';
 
 export type Panel = 'inspect' | 'run' | 'runs' | 'problems';
@@ -22,7 +23,9 @@ export function useEditorState(initial: Flow) {
   const flow = hist.present;
   // Validation trails typing by at most a frame and never blocks a drag.
   const checked = useDeferredValue(flow);
-  const problems: Problem[] = useMemo(() => validateFlow(checked), [checked]);
+  // Unknown providers are warnings here: the configuration is the worker's, which refuses them on save.
+  const providers = useProviderNames();
+  const problems: Problem[] = useMemo(() => validateFlow(checked, { providers }), [checked, providers]);
   // Canvas nodes read their problems and run status from this store, each only its own entry.
   const [decorations] = useState(createDecorationStore);
   useLayoutEffect(() => decorations.set(problems, run.status), [decorations, problems, run.status]);

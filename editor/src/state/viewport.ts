@@ -1,7 +1,7 @@
 // Where the canvas opens. A flow is fitted whole, unless it is large and fitting it would make
 // its nodes unreadable specks (500 nodes fit at zoom 0.1): then it opens readable at its start,
 // the left edge of the flow at the pane's left, its input node in view. Fit shows all of it.
-import type { Flow } from '../engine';
+import { nodeRegistry, type Flow } from '../engine';
 
 export const NODE_SIZE = { width: 210, height: 80 };
 /** Below this zoom node text cannot be read; opening there only costs time. */
@@ -28,7 +28,8 @@ export function openingViewport(flow: Flow, pane: { width: number; height: numbe
   }
   const fitZoom = Math.min((pane.width - 2 * PAD) / (maxX - minX), (pane.height - 2 * PAD) / (maxY - minY));
   if (fitZoom >= READABLE_ZOOM) return undefined;
-  const start = flow.nodes.find((n) => n.type === 'input') ?? flow.nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a));
+  const start =
+    flow.nodes.find((n) => nodeRegistry.get(n.type)?.entry) ?? flow.nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a));
   const centreY = start.position.y + NODE_SIZE.height / 2;
   // Keep the top of the flow in view when the input sits near it.
   const y = Math.min(PAD - minY * START_ZOOM, pane.height / 2 - centreY * START_ZOOM);

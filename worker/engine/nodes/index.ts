@@ -13,4 +13,4 @@ export const nodeRegistry: ReadonlyMap<string, AnyNodeDefinition> = new Map(node
 
 export { DEFAULT_HANDLE } from './condition';
 export { FALLBACK_HANDLE } from './finetuned';
-export type { AnyNodeDefinition, HandleSpec, NodeOutcome, NodeRunArgs, Scope } from './types';
+export type { AnyNodeDefinition, HandleSpec, NodeCheckArgs, NodeOutcome, NodeRunArgs, Scope, DataRef, TemplateRef } from './types';

@@ -3,26 +3,37 @@
 import * as z from 'zod';
 import { Validator } from '@cfworker/json-schema';
 import { WeirError, attachTrace, toWeirError } from '../errors';
-import { renderTemplate } from '../template';
+import { jsonSchemaProblems } from '../json-schema-meta';
+import { renderTemplate, type TemplateLimits } from '../template';
 import type { ChatMessage, ResolvedPrompt, ResponseFormat, TraceEntry } from '../types';
-import type { DataRef, NodeOutcome, NodeRunArgs, Scope } from './types';
+import { widget } from '../widgets';
+import type { DataRef, NodeCheckArgs, NodeOutcome, NodeRunArgs, Scope, TemplateRef } from './types';
 
 export const PROMPT_REF = /^([a-z0-9][a-z0-9_-]*)@([a-z][a-z0-9_-]*|[1-9][0-9]*)$/;
 
-export const promptSource = z.union([
-  z.strictObject({ ref: z.string().regex(PROMPT_REF, 'a prompt reference is name@label or name@version, e.g. support-answer@production') }),
-  z.strictObject({ text: z.string().min(1) }),
-]);
+export const promptSource = widget(
+  z.union([
+    z.strictObject({
+      ref: z.string().regex(PROMPT_REF, 'a prompt reference is name@label or name@version, e.g. support-answer@production'),
+    }),
+    z.strictObject({ text: widget(z.string().min(1), 'template') }),
+  ]),
+  'prompt-ref',
+);
 
 export const responseFormat = z.union([
   z.strictObject({ type: z.literal('text') }),
-  z.strictObject({ type: z.literal('json'), schema: z.record(z.string(), z.unknown()).optional() }),
+  z.strictObject({
+    type: z.literal('json'),
+    schema: widget(z.record(z.string(), z.unknown()), 'json-schema', 'JSON Schema the answer must match').optional(),
+  }),
 ]);
 
 export const modelCallFields = {
-  provider: z.string().min(1).optional().describe('Configured provider name; "default" when omitted'),
-  temperature: z.number().min(0).max(2).optional(),
-  maxTokens: z.number().int().positive().max(200_000).optional(),
+  provider: widget(z.string().min(1), 'provider', 'Configured provider name; "default" when omitted').optional(),
+  system: widget(z.string(), 'template', 'System message (a template)').optional(),
+  temperature: widget(z.number().min(0).max(2), 'number').optional(),
+  maxTokens: widget(z.number().int().positive().max(200_000), 'number').optional(),
   responseFormat: responseFormat.optional(),
 };
 
@@ -36,13 +47,52 @@ export interface ModelCallData {
   responseFormat?: z.infer<typeof responseFormat>;
 }
 
-export const modelTemplates = (data: ModelCallData): DataRef[] => [
+export const modelTemplates = (data: ModelCallData): TemplateRef[] => [
   ...(data.system ? [{ path: ['system'], source: data.system }] : []),
   ...(data.prompt && 'text' in data.prompt ? [{ path: ['prompt', 'text'], source: data.prompt.text }] : []),
 ];
 
 export const modelPromptRefs = (data: ModelCallData): DataRef[] =>
   data.prompt && 'ref' in data.prompt ? [{ path: ['prompt', 'ref'], source: data.prompt.ref }] : [];
+
+export const modelProviders = (data: ModelCallData): DataRef[] => (data.provider ? [{ path: ['provider'], source: data.provider }] : []);
+
+/** Rules shared by model nodes: a known provider, and a response schema that is a JSON Schema. */
+export function checkModelCall({ data, providers, providerSeverity, report }: NodeCheckArgs<ModelCallData>): void {
+  const provider = data.provider ?? 'default';
+  if (providers && !providers.includes(provider))
+    report(
+      'unknown_provider',
+      `provider "${provider}" is not configured (configured: ${providers.join(', ') || 'none'})`,
+      ['provider'],
+      providerSeverity,
+    );
+  const format = data.responseFormat;
+  if (format?.type === 'json' && format.schema)
+    for (const p of jsonSchemaProblems(format.schema))
+      report('invalid_json_schema', `the response schema is not a valid JSON Schema at ${p.pointer || '/'}: ${p.message}`, [
+        'responseFormat',
+        'schema',
+        ...p.pointer.split('/').slice(1).map(decodePointer),
+      ]);
+}
+
+const decodePointer = (s: string) => decodeURIComponent(s).replaceAll('~1', '/').replaceAll('~0', '~');
+
+/** The canvas line of a model call: provider, model, json, and the prompt. */
+export function modelSummary(data: ModelCallData, model: string): string[] {
+  const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  const prompt =
+    data.prompt && 'ref' in data.prompt
+      ? `prompt ${data.prompt.ref}`
+      : data.prompt && 'text' in data.prompt
+        ? `“${clip(data.prompt.text.replace(/\s+/g, ' '), 40)}”`
+        : undefined;
+  return [
+    `${data.provider ? `${data.provider} · ` : ''}${clip(model, 44)}${data.responseFormat?.type === 'json' ? ' · json' : ''}`,
+    ...(prompt ? [prompt] : []),
+  ];
+}
 
 /** The request input as a user message: its only string field, or the whole input as JSON. */
 export function inputAsText(input: Record<string, unknown>): string {
@@ -51,19 +101,19 @@ export function inputAsText(input: Record<string, unknown>): string {
   return JSON.stringify(input);
 }
 
-function buildMessages(data: ModelCallData, scope: Scope, resolved?: ResolvedPrompt): ChatMessage[] {
-  const scopeRecord = scope as unknown as Record<string, unknown>;
+function buildMessages(data: ModelCallData, scope: Scope, limits: TemplateLimits, resolved?: ResolvedPrompt): ChatMessage[] {
+  const render = (text: string) => renderTemplate(text, scope, 'text', limits);
   const messages: ChatMessage[] = [];
-  if (data.system) messages.push({ role: 'system', content: renderTemplate(data.system, scopeRecord) });
+  if (data.system) messages.push({ role: 'system', content: render(data.system) });
   if (resolved && 'messages' in resolved.template) {
     for (const m of resolved.template.messages) {
       if (m.role === 'system' && data.system) continue; // the node's own system message wins
-      messages.push({ role: m.role, content: renderTemplate(m.content, scopeRecord) });
+      messages.push({ role: m.role, content: render(m.content) });
     }
   } else if (resolved && 'text' in resolved.template) {
-    messages.push({ role: 'user', content: renderTemplate(resolved.template.text, scopeRecord) });
+    messages.push({ role: 'user', content: render(resolved.template.text) });
   } else if (data.prompt && 'text' in data.prompt) {
-    messages.push({ role: 'user', content: renderTemplate(data.prompt.text, scopeRecord) });
+    messages.push({ role: 'user', content: render(data.prompt.text) });
   } else {
     messages.push({ role: 'user', content: inputAsText(scope.input) });
   }
@@ -103,7 +153,7 @@ export async function callModel(
   const resolved = ref ? await args.prompts.resolve(ref, args.signal) : undefined;
   const trace: Partial<TraceEntry> = { ...extra };
   if (ref && resolved) trace.prompt = { ref, name: resolved.name, version: resolved.version };
-  const messages = buildMessages(data, scope, resolved);
+  const messages = buildMessages(data, scope, args.limits, resolved);
   trace.messages = messages;
   const chosenModel = model ?? resolved?.model;
   if (!chosenModel)
@@ -128,6 +178,10 @@ export async function callModel(
     });
   Object.assign(trace, { model: response.model, provider: response.provider, tokens: response.usage, attempts: response.attempts });
   if (response.echo) trace.echo = true;
-  const output = format.type === 'json' ? parseJsonAnswer(response.text, format) : response.text;
-  return { output, trace };
+  if (format.type !== 'json') return { output: response.text, trace };
+  try {
+    return { output: parseJsonAnswer(response.text, format), trace };
+  } catch (err) {
+    throw attachTrace(toWeirError(err, 'bad_json_output', args.id), trace);
+  }
 }

@@ -1,12 +1,22 @@
 // A model call driven by a prompt: a KV prompt reference (name@label, name@3) or inline text.
 import * as z from 'zod';
-import { callModel, modelCallFields, modelPromptRefs, modelTemplates, promptSource } from './model-call';
-import { defineNode, mainHandle, none } from './types';
+import { widget } from '../widgets';
+import {
+  callModel,
+  checkModelCall,
+  modelCallFields,
+  modelPromptRefs,
+  modelProviders,
+  modelSummary,
+  modelTemplates,
+  promptSource,
+} from './model-call';
+import { defineNode } from './types';
 
 export const promptData = z.strictObject({
   provider: modelCallFields.provider,
-  model: z.string().min(1).optional().describe("Model id; falls back to the prompt version's default model"),
-  system: z.string().optional().describe('System message (a template)'),
+  model: widget(z.string().min(1), 'model', "Model id; falls back to the prompt version's default model").optional(),
+  system: modelCallFields.system,
   prompt: promptSource.describe('A KV prompt reference or inline template text'),
   temperature: modelCallFields.temperature,
   maxTokens: modelCallFields.maxTokens,
@@ -18,13 +28,14 @@ export const promptNode = defineNode<PromptData>({
   type: 'prompt',
   label: 'Prompt',
   description: 'Renders a prompt template and calls a model. JSON answers are parsed into objects.',
+  color: '#0f766e',
   data: promptData,
   defaults: () => ({ model: 'gpt-4o-mini', prompt: { text: '{{input.question}}' } }),
-  acceptsInput: true,
-  handles: () => mainHandle,
+  summary: (data) => modelSummary(data, data.model ?? 'prompt default model'),
   templates: modelTemplates,
-  expressions: none,
   promptRefs: modelPromptRefs,
+  providers: modelProviders,
   callsModel: true,
+  check: checkModelCall,
   run: (args) => callModel(args, args.data.model),
 });

@@ -22,17 +22,10 @@ import { LARGE_FLOW, openingViewport, type Viewport } from '../../state/viewport
 import { canvasNodeTypes } from './flow-node';
 import { PALETTE_MIME } from './palette';
 import { useFitView } from './use-fit-view';
+import { nodeColor } from './node-summary';
 
 /** Measures the pane first, so a large flow can open at its start instead of fitted to specks. */
-const TYPE_COLORS: Record<string, string> = {
-  input: '#94a3b8',
-  prompt: '#5eaaa3',
-  finetuned: '#a78bfa',
-  condition: '#f0b15a',
-  template: '#7cc0e6',
-  output: '#64748b',
-};
-const minimapColor = (n: WeirNode) => TYPE_COLORS[n.data.node.type] ?? '#cbd5e1';
+const minimapColor = (n: WeirNode) => nodeColor(n.data.node.type);
 
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
 const onDragOver = (e: DragEvent) => {

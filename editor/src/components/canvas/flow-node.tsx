@@ -8,7 +8,7 @@ import { nodeRegistry } from '../../engine';
 import { handlesOf } from '../../state/node-handles';
 import { createDecorationStore, type DecorationStore } from '../../state/node-decorations';
 import type { WeirNode } from '../../state/to-react-flow';
-import { nodeSummary } from './node-summary';
+import { nodeSummary, typeColorStyle } from './node-summary';
 
 export const DecorationContext = createContext<DecorationStore>(createDecorationStore());
 
@@ -46,6 +46,7 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
   return (
     <div
       className={cls.filter(Boolean).join(' ')}
+      style={typeColorStyle(node.type)}
       data-testid={`node-${node.id}`}
       title={problems.map((p) => p.message).join('\n') || undefined}
     >

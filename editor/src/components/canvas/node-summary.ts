@@ -1,30 +1,23 @@
-// One or two short lines that say what a node does, shown on the canvas under its id.
-import type { FlowNode } from '../../engine';
+// What the canvas shows of a node, from its type's declaration: one or two short summary lines
+// under its id, and its colour. The editor never branches on a type name here.
+import { nodeRegistry, type FlowNode } from '../../engine';
 
-const clip = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const FALLBACK_COLOR = '#94a3b8';
 
 export function nodeSummary(node: FlowNode): string[] {
-  const d = node.data as Record<string, unknown>;
-  const prompt = d.prompt as { ref?: string; text?: string } | undefined;
-  const promptLine = prompt?.ref ? `prompt ${prompt.ref}` : prompt?.text ? `“${clip(prompt.text.replace(/\s+/g, ' '), 40)}”` : undefined;
-  const format = (d.responseFormat as { type?: string } | undefined)?.type === 'json' ? ' · json' : '';
-  switch (node.type) {
-    case 'input':
-      return ['request input'];
-    case 'prompt':
-      return [
-        `${d.provider ? `${String(d.provider)} · ` : ''}${String(d.model ?? 'prompt default model')}${format}`,
-        ...(promptLine ? [promptLine] : []),
-      ];
-    case 'finetuned':
-      return [clip(String(d.model ?? ''), 44), `base ${String(d.baseModel ?? '?')}`];
-    case 'condition':
-      return [];
-    case 'template':
-      return [`${d.format === 'json' ? 'JSON' : 'text'}: ${clip(String(d.template ?? '').replace(/\s+/g, ' '), 40)}`];
-    case 'output':
-      return [d.value ? clip(String(d.value)) : d.fields ? `{ ${Object.keys(d.fields as object).join(', ')} }` : 'upstream output'];
-    default:
-      return [];
+  const def = nodeRegistry.get(node.type);
+  if (!def) return [];
+  const parsed = def.data.safeParse(node.data);
+  if (!parsed.success) return []; // a draft being edited: its problems say what is missing
+  try {
+    return def.summary(parsed.data);
+  } catch {
+    return [];
   }
 }
+
+/** The node type's declared colour (its accent on the canvas and its minimap dot). */
+export const nodeColor = (type: string): string => nodeRegistry.get(type)?.color ?? FALLBACK_COLOR;
+
+/** The `--type-color` custom property the canvas, palette and inspector styles read. */
+export const typeColorStyle = (type: string) => ({ '--type-color': nodeColor(type) }) as Record<string, string>;

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { nodeTypes } from '../../engine';
 import { addNode } from '../../state/flow-edit';
 import { useEditor } from '../../state/use-editor';
+import { typeColorStyle } from './node-summary';
 
 export const PALETTE_MIME = 'application/x-weir-node';
 
@@ -27,6 +28,7 @@ export function Palette() {
         <button
           key={def.type}
           className={`palette-item type-${def.type}`}
+          style={typeColorStyle(def.type)}
           data-testid={`palette-${def.type}`}
           draggable
           onDragStart={(e) => {

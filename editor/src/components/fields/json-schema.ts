@@ -1,7 +1,7 @@
 // The node data schemas as JSON Schema (zod's own conversion), which the inspector renders.
 // A namespace import, as in the engine, so the bundle leaves zod's locales out.
 import * as z from 'zod';
-import type { AnyNodeDefinition } from '../../engine';
+import type { AnyNodeDefinition, Widget } from '../../engine';
 
 export interface JsonSchema {
   type?: string;
@@ -16,6 +16,8 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   pattern?: string;
+  /** The editor widget the node type declares for this field (zod `.meta({ widget })`). */
+  widget?: Widget;
 }
 
 const cache = new WeakMap<AnyNodeDefinition, JsonSchema>();
@@ -29,9 +31,8 @@ export function dataSchemaOf(def: AnyNodeDefinition): JsonSchema {
   return s;
 }
 
-export const isCel = (s: JsonSchema | undefined) => /\bCEL\b/.test(s?.description ?? '');
-export const isTemplate = (key: string, s: JsonSchema | undefined) =>
-  key === 'system' || key === 'template' || /\btemplate\b/i.test(s?.description ?? '');
+/** A CEL field, or a map whose values are CEL (the `fields` widget): declared by the node type, never guessed. */
+export const isCel = (s: JsonSchema | undefined) => s?.widget === 'cel' || s?.widget === 'fields';
 
 /** "responseFormat" -> "Response format". */
 export const humanize = (key: string) =>

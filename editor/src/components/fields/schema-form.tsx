@@ -1,12 +1,16 @@
 // Renders a node's data form from its declared schema (as JSON Schema): one control per
-// property, chosen from the schema and its description (CEL, template, prompt, enum, number...).
-import type { Problem } from '../../engine';
+// property, chosen from the widget the node type declares (`.meta({ widget })`, carried into the
+// JSON Schema as `widget`), else from the schema's structure. Never from descriptions or names.
+import type { Problem, Widget } from '../../engine';
 import { EnumSelect, JsonInput, NumberInput, TextInput } from './basic-fields';
 import { CelInput } from './cel-field';
 import { FieldShell } from './field-shell';
-import { humanize, isCel, isTemplate, type JsonSchema } from './json-schema';
+import { humanize, type JsonSchema } from './json-schema';
+import { JsonSchemaInput } from './json-schema-field';
 import { ListInput, RecordInput } from './list-fields';
+import { ModelInput } from './model-field';
 import { PromptInput } from './prompt-field';
+import { ProviderInput } from './provider-field';
 import { TemplateInput } from './template-field';
 import { VariantInput } from './variant-field';
 
@@ -78,15 +82,7 @@ export function SchemaForm({ schema, value, onChange, problems, path, testId }: 
   );
 }
 
-/** Hints for empty optional text fields, which otherwise look unfinished. */
-const PLACEHOLDERS: Record<string, string> = {
-  provider: 'default',
-  model: 'e.g. gpt-4o-mini',
-  baseModel: 'e.g. gpt-4o-mini-2024-07-18',
-  label: 'shown on the handle',
-};
-
-export function FieldControl(props: {
+type ControlProps = {
   name: string;
   schema: JsonSchema;
   value: unknown;
@@ -95,9 +91,57 @@ export function FieldControl(props: {
   problems: Problem[];
   path: string;
   testId: string;
-}) {
-  const { name, schema: s, value, set, testId } = props;
-  if (name === 'prompt' && s.anyOf) return <PromptInput value={value} optional={props.optional} onChange={set} problems={props.problems} />;
+};
+
+/** The control for a declared widget (the node type's `.meta({ widget })`); undefined when none is declared. */
+function WidgetControl(props: ControlProps & { widget: Widget }) {
+  const { schema: s, value, set, testId, optional, problems, path } = props;
+  const shared = { value, onChange: set, testId, problems, optional };
+  switch (props.widget) {
+    case 'prompt-ref':
+      return <PromptInput value={value} optional={optional} onChange={set} problems={problems} />;
+    case 'cel':
+      return <CelInput value={value} onChange={set} testId={testId} />;
+    case 'template':
+      return <TemplateInput value={value} onChange={set} testId={testId} rows={optional ? 3 : 5} />;
+    case 'textarea':
+      return (
+        <textarea
+          className="input"
+          rows={4}
+          data-testid={testId}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}
+        />
+      );
+    case 'model':
+      return <ModelInput {...shared} />;
+    case 'provider':
+      return <ProviderInput {...shared} />;
+    case 'json-schema':
+      return <JsonSchemaInput {...shared} />;
+    case 'number':
+      return <NumberInput value={value} schema={s} onChange={set} testId={testId} />;
+    case 'boolean':
+      return <input type="checkbox" data-testid={testId} checked={value === true} onChange={(e) => set(e.target.checked || undefined)} />;
+    case 'enum':
+      return <EnumSelect value={value} options={s.enum ?? []} optional={optional} onChange={set} testId={testId} />;
+    case 'list':
+    case 'cases':
+      return <ListInput schema={s} value={value} onChange={set} problems={problems} path={path} testId={testId} />;
+    case 'fields':
+      return <RecordInput schema={s} value={value} onChange={set} testId={testId} />;
+    case 'json':
+      return <JsonInput value={value} onChange={set} testId={testId} />;
+    case 'text':
+      return <TextInput value={value} onChange={set} testId={testId} />;
+  }
+}
+
+/** Without a declared widget, the control follows the schema's structure (a union, an object, a list ...). */
+export function FieldControl(props: ControlProps) {
+  const { schema: s, value, set, testId } = props;
+  if (s.widget) return <WidgetControl {...props} widget={s.widget} />;
   if (s.anyOf)
     return (
       <VariantInput
@@ -113,9 +157,7 @@ export function FieldControl(props: {
   if (s.enum) return <EnumSelect value={value} options={s.enum} optional={props.optional} onChange={set} testId={testId} />;
   switch (s.type) {
     case 'string':
-      if (isCel(s)) return <CelInput value={value} onChange={set} testId={testId} />;
-      if (isTemplate(name, s)) return <TemplateInput value={value} onChange={set} testId={testId} rows={name === 'system' ? 3 : 5} />;
-      return <TextInput value={value} onChange={set} testId={testId} placeholder={PLACEHOLDERS[name]} />;
+      return <TextInput value={value} onChange={set} testId={testId} />;
     case 'number':
     case 'integer':
       return <NumberInput value={value} schema={s} onChange={set} testId={testId} />;
@@ -135,9 +177,6 @@ export function FieldControl(props: {
             testId={testId}
           />
         );
-      }
-      if (s.additionalProperties && typeof s.additionalProperties === 'object' && s.additionalProperties.type === 'string') {
-        return <RecordInput schema={s} value={value} onChange={set} testId={testId} />;
       }
       return <JsonInput value={value} onChange={set} testId={testId} />;
     default:

@@ -6,6 +6,7 @@ import { removeElements, renameNode, setNodeData } from '../../state/flow-edit';
 import { useEditor } from '../../state/use-editor';
 import { dataSchemaOf } from '../fields/json-schema';
 import { problemsAt, SchemaForm } from '../fields/schema-form';
+import { typeColorStyle } from '../canvas/node-summary';
 
 export function NodeInspector({ node }: { node: FlowNode }) {
   const ed = useEditor();
@@ -18,7 +19,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
   return (
     <div className="inspector" data-testid="node-inspector">
       <div className="inspector-head">
-        <span className={`type-dot type-${node.type}`} />
+        <span className={`type-dot type-${node.type}`} style={typeColorStyle(node.type)} />
         <div>
           <div className="inspector-type">{def?.label ?? `Unknown type "${node.type}"`}</div>
           <div className="field-help">{def?.description}</div>

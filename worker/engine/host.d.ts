@@ -1,0 +1,21 @@
+// The host APIs the engine may use, and nothing more: timers and abort signals, which Workers,
+// Node and browsers all provide. Compiled only by worker/engine/tsconfig.json (the worker and the
+// editor get these types from their own environments).
+
+type TimerHandle = number | { ref?: unknown };
+declare function setTimeout(callback: () => void, ms?: number): TimerHandle;
+declare function clearTimeout(handle: TimerHandle | undefined): void;
+
+interface AbortSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+declare var AbortSignal: { prototype: AbortSignal };
+
+interface AbortController {
+  readonly signal: AbortSignal;
+  abort(reason?: unknown): void;
+}
+declare var AbortController: { prototype: AbortController; new (): AbortController };
