@@ -174,12 +174,13 @@ describe('the dev server over plain HTTP', () => {
         headers: { authorization: `Bearer ${stack.secrets.adminToken}`, 'content-type': 'application/json', ...headers },
         body,
       });
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { origin: 'http://127.0.0.1:1' },
       { 'sec-fetch-site': 'same-site' },
       { 'sec-fetch-site': 'cross-site' },
       { origin: 'null' },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const res = await save(headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       await res.body?.cancel();
