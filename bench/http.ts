@@ -28,7 +28,7 @@ async function timed(url: string, init: RequestInit): Promise<number> {
 
 export async function benchHttp(requests = 300) {
   const fake = await startFakeOpenAI();
-  const vars = { OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: fake.url };
+  const vars = { OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: fake.url, RATE_LIMITS: 'off' }; // throughput, not the limiter
   const weir = await startWeir(vars);
   const dir = mkdtempSync(join(tmpdir(), 'weir-bench-'));
   const envFile = join(dir, 'baseline.env');

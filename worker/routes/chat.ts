@@ -21,6 +21,7 @@ import {
 } from '../http/openai';
 import type { ChatRequest, CompletionBase } from '../http/openai';
 import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../http/runnable';
+import { enforceRateLimits } from '../http/rate-limit';
 import { startRunContext } from '../http/runtime';
 import type { ResolvedFlow } from '../store';
 import { zodProblems } from '../store/problem';
@@ -119,6 +120,7 @@ export const chatRoutes = new Hono<AppEnv>()
       );
     }
     const req = parsed.data;
+    await enforceRateLimits(c, req.model);
     const { flow, resolved } = await loadModel(c, req.model);
     const input = readInput(flow, req);
     const { runId, controller, ctx } = startRunContext(c);

@@ -8,6 +8,7 @@ import { MAX_RUN_INPUT_BYTES, readJson, requireObject } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError, statusForCode } from '../http/errors';
 import { flowInfo, loadRunnable, setRunHeaders } from '../http/runnable';
+import { rateLimitRuns } from '../http/rate-limit';
 import { startRunContext } from '../http/runtime';
 import { tracked } from './in-flight';
 import { streamRun } from './run-stream';
@@ -25,7 +26,7 @@ async function readInput(c: Context<AppEnv>, flow: Flow): Promise<Record<string,
   return input as Record<string, unknown>;
 }
 
-export const runRoutes = new Hono<AppEnv>().post('/flows/:id/run', async (c) => {
+export const runRoutes = new Hono<AppEnv>().post('/flows/:id/run', rateLimitRuns, async (c) => {
   const { flow, resolved } = await loadRunnable(c, c.req.param('id'));
   const info = flowInfo(resolved);
   const input = await readInput(c, flow);
