@@ -3,6 +3,7 @@
 // fetch, XHR, <img>, <script> and import() in real Chromium; direct HTTP requests try the path
 // tricks (/@fs/, /@id/, ?raw/?import/?url, encodings, symlinks). Goal: 0 secrets reachable.
 import { existsSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from '../browser/harness';
@@ -193,12 +194,34 @@ describe('the dev server over plain HTTP', () => {
     expect(existsSync(join(stack.flowsDir, 'origin-check.json'))).toBe(true);
   });
 
+  test('a foreign Host header (DNS rebinding) is refused', async () => {
+    for (const path of ['/', '/v1/flows', `/@fs${root}/worker/engine/index.ts`]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          `${stack.url}${path}`,
+          { headers: { host: 'attacker.example:80', origin: 'http://attacker.example' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.once('error', reject);
+        req.end();
+      });
+      expect(status, path).toBe(403);
+    }
+  });
+
   test('the editor itself is still served to its own origin', async () => {
     for (const path of ['/', '/src/main.tsx', '/@vite/client', `/@fs${root}/worker/engine/index.ts`]) {
       const res = await get(path, { 'sec-fetch-site': 'same-origin' });
       await res.body?.cancel();
       expect(res.status, path).toBe(200);
     }
+    // A URL typed into the address bar or opened from the terminal.
+    const typed = await get('/', { 'sec-fetch-site': 'none' });
+    await typed.body?.cancel();
+    expect(typed.status).toBe(200);
     const health = await get('/v1/health', { origin: stack.url, 'sec-fetch-site': 'same-origin' });
     expect(health.status).toBe(200);
     expect(secretsIn(await health.text())).toEqual([]);
