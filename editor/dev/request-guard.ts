@@ -72,7 +72,9 @@ export function servable(path: string, opts: { root: string; roots: string[] }):
     if (existsSync(id)) file = id;
   } else if (!path.startsWith('/@')) {
     const candidate = join(opts.root, path);
+    // Vite also resolves a plain absolute file path (/home/me/repo/package.json): check it like /@fs/.
     if (existsSync(candidate)) file = candidate;
+    else if (existsSync(path)) file = path;
   }
   if (file === undefined) return undefined;
   if (!isAbsolute(file)) return forbidden('Only absolute file paths are served through /@fs/.');

@@ -50,6 +50,8 @@ function tricks(file: string): string[] {
     `/%2e%2e${rel}`,
     `/..%2f..${rel}`,
     `/@fs/${file}?raw`,
+    `${file}?raw`,
+    `${file}?import`,
     `/@fs${file.replaceAll('/', '//')}?raw`,
   ];
 }
@@ -122,6 +124,9 @@ describe('the dev server over plain HTTP', () => {
       `/@fs${root}/worker/index.ts`,
       `/@fs${root}/worker/providers/openai.ts?raw`,
       `/@fs/etc/passwd`,
+      `${root}/package.json?raw`,
+      `${root}/worker/index.ts?import`,
+      `/etc/passwd?raw`,
       `/.well-known/../.dev.vars`,
     ]) {
       const res = await get(path);
