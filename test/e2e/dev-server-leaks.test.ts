@@ -197,6 +197,18 @@ describe('the dev server over plain HTTP', () => {
     const own = await save({ origin: stack.url, 'sec-fetch-site': 'same-origin' });
     expect(own.status).toBe(200);
     expect(existsSync(join(stack.flowsDir, 'origin-check.json'))).toBe(true);
+    const huge = await fetch(`${stack.url}/__weir/flows/origin-check`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${stack.secrets.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'origin-check', padding: 'x'.repeat(300 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+    const deep = await fetch(`${stack.url}/__weir/flows/origin-check`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${stack.secrets.adminToken}`, 'content-type': 'application/json' },
+      body: `{"id": "origin-check", "nodes": [${'['.repeat(20000)}${']'.repeat(20000)}]}`,
+    });
+    expect(deep.status).toBe(400);
   });
 
   test('a foreign Host header (DNS rebinding) is refused', async () => {
