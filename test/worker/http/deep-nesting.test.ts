@@ -37,7 +37,7 @@ const flowWith = (data: unknown, input: unknown) => ({
   examples: [{ name: 'deep', input: { question: data } }],
 });
 
-describe('JSON up to the nesting cap', () => {
+describe('JSON up to the nesting cap', { timeout: 60_000 }, () => {
   it('measures depth as JSON.parse sees it, strings and escapes included', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 12 }), (value) => {

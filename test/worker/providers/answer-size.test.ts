@@ -19,7 +19,7 @@ async function sentBy(model: string): Promise<{ bytesSent?: number; clientHungUp
   return received(model);
 }
 
-describe('provider answer size cap', () => {
+describe('provider answer size cap', { timeout: 60_000 }, () => {
   it('fails a 300 MB JSON answer as provider_bad_response at the default cap, without downloading the rest or retrying', async () => {
     const model = uniqueModel('fake-huge-answer');
     const err = await failure(provider().complete(request(model)));

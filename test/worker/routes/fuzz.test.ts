@@ -61,7 +61,10 @@ const targets: { method: string; path: string; token: string }[] = [
   { method: 'POST', path: '/v1/flows/huge/run?trace=1', token: ADMIN },
 ];
 
-describe('every write and run endpoint under arbitrary bodies', () => {
+// Generous: a thousand requests (some streaming megabytes) on a shared machine.
+const FUZZ_TIMEOUT_MS = 180_000;
+
+describe('every write and run endpoint under arbitrary bodies', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('answers JSON with a status below 500 (or 502/504 for provider trouble), never an internal error', async () => {
     await putFlow(simpleFlow('stable'));
     await putFlow(simpleFlow('huge', {}, { provider: 'huge', model: 'fake-huge-answer' }));
@@ -99,7 +102,7 @@ describe('every write and run endpoint under arbitrary bodies', () => {
   });
 });
 
-describe('pathological bodies and answers at the HTTP edge', () => {
+describe('pathological bodies and answers at the HTTP edge', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('answers a flow nested 5,000 deep with the same 400 on PUT and on /validate, never a 500', async () => {
     const nested = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
     const body = `{"version": 1, "id": "deep", "name": "Deep", "nodes": [{"id": "a", "type": "input", "position": {"x": 0, "y": 0}, "data": ${nested}}], "edges": []}`;

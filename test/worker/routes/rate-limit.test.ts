@@ -9,6 +9,8 @@ import { ADMIN, INVOKE, call, putFlow, simpleFlow } from './helpers';
 const on = { RATE_LIMITS: 'on' };
 const tag = () => Math.random().toString(36).slice(2, 10);
 const ipOf = (n: number) => `198.51.${(n >> 8) & 255}.${n & 255}`;
+/** Bursts of up to 2,402 requests: generous on a shared, busy machine. */
+const BURST_TIMEOUT_MS = 120_000;
 
 /** Sends requests until one answers 429; the limiter's windows are wall-clock aligned, so at most
  * one rollover can reset the count: 2 * limit + 2 requests always reach a full window. */
@@ -22,7 +24,7 @@ async function untilLimited(limit: number, send: (i: number) => Promise<Response
   throw new Error(`no 429 after ${2 * limit + 2} requests`);
 }
 
-describe('rate limits on POST /v1/flows/:id/run', () => {
+describe('rate limits on POST /v1/flows/:id/run', { timeout: BURST_TIMEOUT_MS }, () => {
   it('limits an anonymous address: 429 with Retry-After and a JSON error, while other addresses still get through', async () => {
     const ip = ipOf(Math.floor(Math.random() * 65536));
     const ghost = `ghost-${tag()}`;
@@ -98,7 +100,7 @@ describe('rate limits on POST /v1/flows/:id/run', () => {
   });
 });
 
-describe('rate limits on POST /v1/chat/completions', () => {
+describe('rate limits on POST /v1/chat/completions', { timeout: BURST_TIMEOUT_MS }, () => {
   it('answers 429 in OpenAI error shape with Retry-After', async () => {
     const ip = `2001:db8:${tag()
       .slice(0, 4)
