@@ -2,7 +2,8 @@
 // wrangler.toml hold anonymous callers from one address at the configured limit (429 and
 // Retry-After, in OpenAI's shape on /v1/chat/completions; the admin is not limited); a body nested
 // 5,000 deep is a 400 on PUT and /validate alike; a ~300 MB model answer is a 502
-// provider_bad_response, not a crashed isolate.
+// provider_bad_response, not a crashed isolate. And the worker's own port does not expose
+// wrangler's local explorer (local KV, D1 and R2 with CORS for any origin).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeOpenAI } from '../helpers/fake-openai';
 import { startWeir, type Weir } from './harness';
@@ -118,5 +119,17 @@ describe('rate limits under wrangler dev', () => {
       body: JSON.stringify({ input: { audience: 'Existing customers', tone: 'friendly', cta: 'Try it' } }),
     });
     expect(admin.status).toBe(200);
+  });
+});
+
+describe('the worker port of `npm start`', () => {
+  test('does not serve wrangler’s local explorer (KV, D1, R2 with CORS) to another origin', async () => {
+    for (const path of ['/cdn-cgi/local/explorer/api/storage/kv/namespaces', '/cdn-cgi/local/explorer/api/d1/database']) {
+      const res = await fetch(`${weir.url}${path}`, { headers: { origin: 'http://127.0.0.1:9999' } });
+      const text = await res.text();
+      expect(res.headers.get('access-control-allow-origin'), path).toBeNull();
+      expect(text, path).not.toContain('WEIR_KV');
+      expect(text, path).not.toContain('"success":true');
+    }
   });
 });
