@@ -20,6 +20,8 @@ export default defineConfig({
                 ADMIN_TOKEN: 'test-admin-token',
                 INVOKE_KEYS: 'test-invoke-key',
                 PROVIDERS: '',
+                // The suite sends bursts from one address; rate-limit tests turn limits back on per request.
+                RATE_LIMITS: 'off',
                 TEST_MIGRATIONS: migrations,
               }),
             },

@@ -62,7 +62,7 @@ async function publishReference(weir: Weir): Promise<void> {
 
 export async function benchHttp(requests = 300) {
   const fake = await startFakeOpenAI();
-  const vars = { OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: fake.url };
+  const vars = { OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: fake.url, RATE_LIMITS: 'off' }; // throughput, not the limiter
   const logOn = await startWeir({ ...vars, RUN_LOG: 'all' });
   const logOff = await startWeir({ ...vars, RUN_LOG: 'off' });
   const dir = mkdtempSync(join(tmpdir(), 'weir-bench-'));

@@ -1,22 +1,33 @@
 // Vite for the editor: builds editor/dist for the worker's static assets; in development it
 // serves the editor with hot reload, proxies /v1 to `wrangler dev` and writes flow files.
+// The dev server serves only editor/, the engine it imports and node_modules, to its own origin:
+// no CORS, no dotfiles (.dev.vars, .wrangler/), a guard in front of every route (dev/guard-plugin.ts).
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { flowFilesPlugin } from './dev/flow-files-plugin.ts';
+import { guardPlugin } from './dev/guard-plugin.ts';
 
 const workerPort = process.env.WEIR_WORKER_PORT ?? '8788';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const editorRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), flowFilesPlugin({ repoRoot })],
+  root: editorRoot,
+  plugins: [guardPlugin({ repoRoot, editorRoot }), react(), flowFilesPlugin({ repoRoot })],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
     host: '127.0.0.1',
     port: Number(process.env.WEIR_EDITOR_PORT ?? 8787),
     strictPort: true,
+    // Vite's default allows any http://localhost:* page to read every answer; the editor is same-origin.
+    cors: false,
     proxy: { '/v1': { target: `http://127.0.0.1:${workerPort}`, changeOrigin: false } },
-    fs: { allow: [repoRoot] },
+    fs: {
+      strict: true,
+      allow: [editorRoot, join(repoRoot, 'worker/engine'), join(repoRoot, 'node_modules')],
+      deny: ['.env', '.env.*', '*.{crt,pem,key}', '.dev.vars*', '.*', '**/.git/**', '**/.wrangler/**'],
+    },
   },
 });

@@ -70,6 +70,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     CLOUDFLARE_CF_FETCH_ENABLED: 'false',
     WRANGLER_HIDE_BANNER: 'true',
     CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false',
+    // wrangler's local explorer (/cdn-cgi/local/explorer/api) reads and writes local KV, D1 and R2
+    // and answers any Origin with CORS: any page on the machine could read the run log. Off.
+    X_LOCAL_EXPLORER: 'false',
+    X_LOCAL_OBSERVABILITY: 'false',
   };
   // Own process group, so stop() reaches workerd too, whatever wrangler does with signals.
   const child = spawn(nodeForWrangler(opts.root), args, {

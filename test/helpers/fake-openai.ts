@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 
 /** One scripted answer to one request. Queued per model; used once each, in order. */
 export interface FakeBehaviour {
-  kind: 'ok' | 'rate_limit' | 'server_error' | 'model_not_found' | 'unauthorized' | 'malformed' | 'no_choices' | 'cut_stream';
+  kind: 'ok' | 'rate_limit' | 'server_error' | 'model_not_found' | 'unauthorized' | 'malformed' | 'no_choices' | 'cut_stream' | 'huge';
   /** Wait this long before answering. */
   latencyMs?: number;
   /** ok: the answer content (a non-string is sent as JSON text). */
@@ -17,6 +17,8 @@ export interface FakeBehaviour {
   status?: number;
   /** cut_stream: content chunks sent before the socket is destroyed (2 by default). */
   afterChunks?: number;
+  /** huge: the answer's content size in bytes (300 MB by default), generated as it is sent. */
+  hugeBytes?: number;
 }
 
 export interface RecordedRequest {
@@ -27,6 +29,10 @@ export interface RecordedRequest {
   stream: boolean;
   authorization?: string;
   body: unknown;
+  /** huge answers: the bytes actually written before the client stopped reading (or all of them). */
+  bytesSent?: number;
+  /** huge answers: whether the client hung up before the end. */
+  clientHungUp?: boolean;
 }
 
 interface ChatBody {
@@ -48,6 +54,7 @@ function conventionFor(model: string): FakeBehaviour | undefined {
   if (model.startsWith('fake-rate-limited')) return { kind: 'rate_limit', retryAfter: '0' };
   if (model.startsWith('fake-malformed')) return { kind: 'malformed' };
   if (model.startsWith('fake-cut-stream')) return { kind: 'cut_stream' };
+  if (model.startsWith('fake-huge-answer')) return { kind: 'huge' };
   const slow = /^fake-slow-(\d+)/.exec(model);
   if (slow) return { kind: 'ok', latencyMs: Number(slow[1]) };
   return undefined;
@@ -131,7 +138,43 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
     send(res, 400, apiError(`unknown control request ${req.method} ${url.pathname}`, 'invalid_request_error', null));
   }
 
-  async function handleChat(req: IncomingMessage, res: ServerResponse, chat: ChatBody) {
+  /** A huge answer made of one reused 64 KB block, written with backpressure until the end or a hang-up. */
+  async function sendHuge(res: ServerResponse, chat: ChatBody, id: string, size: number, record?: RecordedRequest) {
+    const model = chat.model ?? 'fake-model';
+    const block = 'a'.repeat(64 * 1024);
+    const base = { id, created: Math.floor(Date.now() / 1000), model };
+    const head = chat.stream
+      ? ''
+      : `${JSON.stringify({ ...base, object: 'chat.completion' }).slice(0, -1)},"choices":[{"index":0,"message":{"role":"assistant","content":"`;
+    const piece = chat.stream
+      ? `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: block }, finish_reason: null }] })}\n\n`
+      : block;
+    const tail = chat.stream
+      ? `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`
+      : '"},"finish_reason":"stop"}]}';
+    res.writeHead(200, { 'content-type': chat.stream ? 'text/event-stream' : 'application/json' });
+    let sent = 0;
+    let hungUp = false;
+    res.once('close', () => (hungUp = !res.writableFinished));
+    const write = (text: string) =>
+      new Promise<void>((resolve) => {
+        sent += Buffer.byteLength(text);
+        if (res.write(text)) resolve();
+        else {
+          const done = () => (res.off('drain', done), res.off('close', done), resolve());
+          res.once('drain', done);
+          res.once('close', done);
+        }
+      });
+    await write(head);
+    for (let content = 0; content < size && !res.destroyed && !hungUp; content += block.length) await write(piece);
+    if (!res.destroyed && !hungUp) res.end(tail);
+    if (record) Object.assign(record, { bytesSent: sent });
+    await new Promise((r) => setTimeout(r, 50));
+    if (record) record.clientHungUp = hungUp || res.destroyed;
+  }
+
+  async function handleChat(req: IncomingMessage, res: ServerResponse, chat: ChatBody, record?: RecordedRequest) {
     const model = chat.model ?? 'fake-model';
     const behaviour = scripts.get(model)?.shift() ?? conventionFor(model) ?? { kind: 'ok' };
     if (behaviour.latencyMs) await delay(behaviour.latencyMs);
@@ -171,6 +214,8 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
         return send(res, 200, `{"id": "${id}", "object": "chat.completion", "choices": [{"index": 0, "mess`);
       case 'no_choices':
         return send(res, 200, { id, object: 'chat.completion', created: 0, model });
+      case 'huge':
+        return sendHuge(res, chat, id, behaviour.hugeBytes ?? 300 * 1024 * 1024, record);
     }
     const messages = chat.messages ?? [];
     const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
@@ -238,7 +283,7 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
       if (url.pathname.startsWith('/__control/')) return await handleControl(req, res, url, body);
       const path = url.pathname.replace(/^\/v1/, '');
       const model = typeof body.model === 'string' ? body.model : undefined;
-      requests.push({
+      const record: RecordedRequest = {
         at: Date.now(),
         method: req.method ?? 'GET',
         path,
@@ -246,13 +291,14 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
         stream: body.stream === true,
         authorization: req.headers.authorization,
         body,
-      });
+      };
+      requests.push(record);
       if (requests.length > MAX_RECORDED) requests = requests.slice(-MAX_RECORDED / 2);
       if (req.method === 'GET' && path === '/models') {
         const ids = ['fake-model', ...answers.keys()];
         return send(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
       }
-      if (req.method === 'POST' && path === '/chat/completions') return await handleChat(req, res, body as ChatBody);
+      if (req.method === 'POST' && path === '/chat/completions') return await handleChat(req, res, body as ChatBody, record);
       send(res, 404, apiError(`Unknown request URL: ${req.method} ${url.pathname}.`, 'invalid_request_error', 'unknown_url'));
     } catch (err) {
       if (!res.headersSent) send(res, 500, apiError(String(err), 'server_error', null));

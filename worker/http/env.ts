@@ -1,5 +1,6 @@
 // The worker's bindings: wrangler.toml's (see worker-configuration.d.ts) plus the secrets, which
 // `wrangler types` cannot see.
+import type { RateLimiter } from './rate-limit';
 export interface Bindings {
   WEIR_KV: KVNamespace;
   /** Source of truth for run history and everything that needs strong consistency. */
@@ -24,6 +25,14 @@ export interface Bindings {
   RUN_LOG_RETENTION_DAYS?: string;
   /** Cap on nodes in a flow (default 1000); validation refuses larger flows, so every valid flow can run. */
   MAX_NODES?: string;
+  /** Rate limits (`[[ratelimits]]` in wrangler.toml); a missing binding means no such limit. */
+  RATE_LIMIT_INVOKE_KEY?: RateLimiter;
+  RATE_LIMIT_CLIENT_IP?: RateLimiter;
+  RATE_LIMIT_PUBLIC_FLOW?: RateLimiter;
+  /** The bindings' period, answered as Retry-After (default 60). */
+  RATE_LIMIT_PERIOD_SECONDS?: string;
+  /** "off" disables rate limits (local benchmarks); anything else, or unset, keeps them on. */
+  RATE_LIMITS?: string;
   [secret: string]: unknown;
 }
 

@@ -4,6 +4,7 @@
 // now and then) unless tokens already reached the caller. Final: auth, unknown model, other 4xx.
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { LlmError, WeirError, type ErrorCode } from '../engine/errors';
+import { tooLargeIn } from './answer-cap';
 import { redactSecrets } from './redact';
 
 export interface CallContext {
@@ -41,8 +42,12 @@ export function classifyError(err: unknown, ctx: CallContext): WeirError {
   if (ctx.signal.aborted) return abortError(ctx.signal);
   if (err instanceof WeirError) return err;
   const who = `provider '${ctx.provider}' (model ${ctx.model})`;
+  const tooLarge = tooLargeIn(err);
+  // Not retried: the same request would most likely bring the same flood.
+  if (tooLarge) return new LlmError('provider_bad_response', `${who}: ${tooLarge.message}`, { retryable: false });
   const make = (code: ErrorCode, what: string, opts: { status?: number; retryable?: boolean; retryAfterMs?: number } = {}) => {
-    const detail = upstreamMessage(err);
+    // Bounded: an upstream error body can be arbitrarily long.
+    const detail = upstreamMessage(err).slice(0, 500);
     const message = redactSecrets(`${who}: ${what}${detail ? `: ${detail}` : ''}`, ctx.secrets);
     return new LlmError(code, message, { ...opts, retryable: (opts.retryable ?? false) && !ctx.streamed });
   };

@@ -23,6 +23,13 @@ const providerSpecInput = z.discriminatedUnion('type', [
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'apiKeyVar names an environment variable')
       .optional(),
     maxTokensField: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
+    /** Past this many bytes an answer fails as provider_bad_response (default 16 MiB). */
+    maxAnswerBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(128 * 1024 * 1024)
+      .optional(),
     retry: retrySpec.optional(),
   }),
 ]);

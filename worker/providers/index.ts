@@ -32,6 +32,7 @@ function build(name: string, spec: ProviderSpec, opts: LlmClientOptions): LlmCli
     baseURL: spec.baseURL,
     apiKey: spec.apiKey,
     maxTokensField: spec.maxTokensField,
+    maxAnswerBytes: spec.maxAnswerBytes,
     retry: { ...spec.retry, ...opts.retry },
     fetch: opts.fetch,
   });
@@ -46,8 +47,10 @@ export function createLlmClient(config: ProviderConfig, opts: LlmClientOptions =
       const name = req.provider || 'default';
       const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
       if (!spec) {
-        const known = Object.keys(specs).sort().join(', ');
-        return Promise.reject(new LlmError('provider_unknown', `no provider named '${name}' is configured (known: ${known})`));
+        // No list of the configured names: run answers reach invoke-key and anonymous callers.
+        // The admin sees them in GET /v1/health.
+        const message = `no provider named '${name.slice(0, 64)}' is configured (GET /v1/health with the admin token lists them)`;
+        return Promise.reject(new LlmError('provider_unknown', message));
       }
       let client = clients.get(name);
       if (!client) clients.set(name, (client = build(name, spec, opts)));

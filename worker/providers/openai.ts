@@ -3,6 +3,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { LlmClient, LlmRequest, LlmResponse, ResponseFormat, Usage } from '../engine/types';
+import { capAnswer, DEFAULT_MAX_ANSWER_BYTES } from './answer-cap';
 import { badResponse, classifyError, type CallContext } from './classify';
 import { withRetry, type RetryOptions } from './retry';
 import { estimateTokens, estimateUsage, usageFromOpenAI } from './tokens';
@@ -16,6 +17,8 @@ export interface OpenAIProviderOptions {
   retry?: Partial<RetryOptions>;
   /** OpenAI's newer models take max_completion_tokens; compatible servers mostly max_tokens. */
   maxTokensField?: 'max_tokens' | 'max_completion_tokens';
+  /** Past this many bytes an answer (JSON or stream) fails as provider_bad_response. */
+  maxAnswerBytes?: number;
   fetch?: typeof fetch;
 }
 
@@ -29,7 +32,9 @@ function responseFormat(format: ResponseFormat | undefined): Pick<Body, 'respons
 }
 
 export function createOpenAIProvider(opts: OpenAIProviderOptions): LlmClient {
-  const baseFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  const rawFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  const maxAnswerBytes = opts.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+  const baseFetch: typeof fetch = async (input, init) => capAnswer(await rawFetch(input, init), maxAnswerBytes);
   const client = new OpenAI({
     // Explicit values everywhere, so the SDK never picks up OPENAI_* from process.env.
     apiKey: opts.apiKey || 'unused',

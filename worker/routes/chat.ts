@@ -24,6 +24,7 @@ import { enforceBudget } from '../runs/budget';
 import { executeRun, runDeps, type RunDeps } from '../runs/execute';
 import type { RunRequest } from '../runs/result';
 import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../runs/runnable';
+import { enforceRateLimits } from '../http/rate-limit';
 import type { ResolvedFlow } from '../store';
 import { zodProblems } from '../store/problem';
 
@@ -105,6 +106,7 @@ export const chatRoutes = new Hono<AppEnv>()
       );
     }
     const req = parsed.data;
+    await enforceRateLimits(c, req.model);
     const { flow, resolved, who, ref } = await loadModel(c, req.model);
     const input = readInput(flow, req);
     await enforceBudget(c, flow, who);

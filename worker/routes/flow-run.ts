@@ -7,6 +7,7 @@ import { checkInput, hasErrors, inputError, type Flow } from '../engine';
 import { MAX_RUN_INPUT_BYTES, readJson, requireObject } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError, statusForCode } from '../http/errors';
+import { rateLimitRuns } from '../http/rate-limit';
 import { executeRun, runDeps } from '../runs/execute';
 import type { RunRequest, RunSource } from '../runs/result';
 import { flowInfo, loadRunnable, setRunHeaders } from '../runs/runnable';
@@ -31,7 +32,7 @@ function sourceOf(c: Context<AppEnv>, admin: boolean): RunSource {
   return admin && (said === 'editor' || said === 'eval' || said === 'experiment') ? said : 'edge';
 }
 
-export const flowRunRoutes = new Hono<AppEnv>().post('/flows/:id/run', async (c) => {
+export const flowRunRoutes = new Hono<AppEnv>().post('/flows/:id/run', rateLimitRuns, async (c) => {
   const { flow, resolved, who, ref } = await loadRunnable(c, c.req.param('id'));
   const input = await readInput(c, flow);
   await enforceBudget(c, flow, who);

@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { diffFlows, type Flow } from '../engine';
 import { requireAdmin } from '../http/auth';
-import { readLabelVersion, readText } from '../http/body';
+import { parseJsonBody, readLabelVersion, readText } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import type { Stores } from '../http/stores';
@@ -33,7 +33,7 @@ async function side(stores: Stores, id: string, name: 'from' | 'to', text: strin
 export const flowVersionRoutes = new Hono<AppEnv>()
   .post('/flows/:id/versions', requireAdmin, async (c) => {
     const text = await readText(c, 4096);
-    const body = publishBody.safeParse(text.trim() === '' ? {} : parseJson(text));
+    const body = publishBody.safeParse(text.trim() === '' ? {} : parseJsonBody(text));
     if (!body.success) throw new ApiError(400, 'bad_request', 'Send {"note": "..."} or nothing.', zodProblems(body.error));
     const published = await c.var.stores.flowVersions.publish(c.req.param('id'), body.data.note);
     const { created, ...version } = published;
@@ -78,11 +78,3 @@ export const flowVersionRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ ...diffFlows(from.flow, to.flow), from: from.info, to: to.info });
   });
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new ApiError(400, 'bad_json', `The request body is not valid JSON: ${(err as Error).message}`);
-  }
-}

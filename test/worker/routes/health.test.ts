@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { call, errorOf } from './helpers';
+import { ADMIN, INVOKE, call, errorOf } from './helpers';
 
 describe('GET /v1/health', () => {
-  it('answers ok with the configured providers and no secrets, without a token', async () => {
-    const res = await call('/v1/health', { env: { OPENAI_API_KEY: 'sk-secret-value', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } });
+  it('answers ok and nothing else to callers without the admin token', async () => {
+    const env = { PROVIDERS: JSON.stringify({ 'internal-gpu': { type: 'echo' } }) };
+    for (const token of [undefined, INVOKE, 'wrong']) {
+      const res = await call('/v1/health', { token, env });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+    }
+  });
+
+  it('answers ok with the configured providers and no secrets to the admin token', async () => {
+    const res = await call('/v1/health', {
+      token: ADMIN,
+      env: { OPENAI_API_KEY: 'sk-secret-value', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' },
+    });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({
@@ -17,7 +29,7 @@ describe('GET /v1/health', () => {
   });
 
   it('reports the echo provider as default when no key is configured', async () => {
-    const body = (await (await call('/v1/health')).json()) as { providers: { name: string; type: string }[] };
+    const body = (await (await call('/v1/health', { token: ADMIN })).json()) as { providers: { name: string; type: string }[] };
     expect(body.providers).toContainEqual({ name: 'default', type: 'echo' });
   });
 
