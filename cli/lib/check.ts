@@ -1,10 +1,12 @@
 // Checks one flow or prompt file: JSON syntax, the engine's validation (flows) or the prompt file
 // rules, the id against the file name, and prompt references against the prompt files beside it.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { jsonPath, nodeRegistry, parseFlow, type Flow, type Problem } from '../../worker/engine';
 import { idFromPath, readJson, type FoundFile } from './files';
 import { checkPromptFile } from './prompt-file';
+import { parseDataset } from '../../worker/datasets';
+import { loadEval } from './eval-load';
 import { filePromptResolver } from './prompt-resolver';
 
 export interface CheckedFile extends FoundFile {
@@ -43,9 +45,11 @@ async function promptRefProblems(flow: Flow, path: string): Promise<Problem[]> {
 }
 
 export async function checkFile(file: FoundFile): Promise<CheckedFile> {
+  if (file.kind === 'dataset') return { ...file, problems: parseDataset(readFileSync(file.path, 'utf8')).problems };
   const read = readJson(file.path);
   if (read.error !== undefined) return { ...file, problems: [{ code: 'json_syntax', message: read.error, path: '$', severity: 'error' }] };
   if (file.kind === 'prompt') return { ...file, problems: checkPromptFile(read.value, idFromPath(file.path)) };
+  if (file.kind === 'eval') return { ...file, problems: (await loadEval(file.path)).problems };
   const parsed = parseFlow(read.value);
   const problems = [...parsed.problems];
   if (parsed.flow && parsed.flow.id !== idFromPath(file.path)) {

@@ -14,3 +14,4 @@ export { comparePair, type PairSummary } from './stats-pairs';
 export { techniqueComparison, type Comparison } from './compare';
 export { buildReport, type EvalReport, type PairwiseSummary } from './report';
 export { runPool } from './pool';
+export { formatEval } from './format';
