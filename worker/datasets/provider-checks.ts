@@ -28,7 +28,7 @@ export function rulesFor(format: ExportFormat, baseModel?: string): ProviderRule
       return {
         provider: 'openai',
         minExamples: 10,
-        maxTokensPerExample: baseModel && /^gpt-3\.5/.test(baseModel) ? 16_385 : 65_536,
+        maxTokensPerExample: baseModel?.startsWith('gpt-3.5') ? 16_385 : 65_536,
         alternate: false,
       };
     case 'together':
