@@ -18,9 +18,19 @@ export interface McNemar {
 export function mcnemarExact(b: number, c: number): McNemar {
   const n = b + c;
   if (n === 0) return { b, c, pValue: 1 };
+  const k = Math.min(b, c);
+  if (n <= 1000) {
+    // Directly: C(n, i) / 2^n term by term stays within double range up to n = 1000.
+    let term = 0.5 ** n;
+    let tail = term;
+    for (let i = 0; i < k; i++) {
+      term = (term * (n - i)) / (i + 1);
+      tail += term;
+    }
+    return { b, c, pValue: Math.min(1, 2 * tail) };
+  }
   const logFact = [0];
   for (let i = 1; i <= n; i++) logFact[i] = logFact[i - 1] + Math.log(i);
-  const k = Math.min(b, c);
   const logHalfN = n * Math.log(0.5);
   const terms: number[] = [];
   for (let i = 0; i <= k; i++) terms.push(logChoose(n, i, logFact) + logHalfN);
