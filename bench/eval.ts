@@ -3,7 +3,8 @@
 // statistics), as a ratio to the same number of raw runFlow calls in the same process with the
 // same client and concurrency. Also times the CLI end to end as a child process. Run once:
 //   npx tsx bench/eval.ts [items]
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,7 @@ async function evalRun(): Promise<number> {
 await raw(); // warm-up: JIT, connections, prompt files
 const rawMs = await raw();
 const evalMs = await evalRun();
+console.log(`in process: raw ${Math.round(rawMs)} ms, eval ${Math.round(evalMs)} ms`);
 
 // The CLI end to end (a fresh Node process: start-up, loading, the run, the report, the results file).
 const dir = mkdtempSync(join(tmpdir(), 'weir-bench-eval-'));
@@ -55,10 +57,11 @@ for (const d of ['flows', 'datasets', 'evals']) cpSync(join(root, d), join(dir, 
 writeFileSync(join(dir, 'datasets', 'support-x1000.jsonl'), formatDataset(items));
 writeFileSync(join(dir, 'evals', 'bench.eval.json'), JSON.stringify({ ...file, $schema: undefined }));
 const t0 = performance.now();
-execFileSync(process.execPath, [join(root, 'cli', 'weir.js'), 'eval', 'run', 'evals/bench.eval.json', '--format', 'json'], {
+// Asynchronously: the fake provider answers from this process's event loop.
+await promisify(execFile)(process.execPath, [join(root, 'cli', 'weir.js'), 'eval', 'run', 'evals/bench.eval.json', '--format', 'json'], {
   cwd: dir,
   env: { ...process.env, ...env, NO_COLOR: '1' },
-  stdio: ['ignore', 'ignore', 'ignore'],
+  maxBuffer: 512 * 1024 * 1024,
 });
 const cliMs = performance.now() - t0;
 await fake.close();

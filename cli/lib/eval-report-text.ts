@@ -4,7 +4,7 @@
 import type { EvalReport } from '../../worker/evals';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const usd = (x: number | null) => (x === null ? 'unknown' : x === 0 ? '$0' : x < 0.01 ? `$${x.toPrecision(3)}` : `$${x.toFixed(2)}`);
+const usd = (x: number | null) => (x === null ? 'unknown' : x === 0 ? '$0' : x < 1 ? `$${Number(x.toPrecision(3))}` : `$${x.toFixed(2)}`);
 const ms = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '-' : `${Math.round(x)}`);
 const pv = (p: number | null) => (p === null ? '-' : p < 0.001 ? '< 0.001' : p.toFixed(3));
 
