@@ -28,7 +28,11 @@ const items: DatasetItem[] = Array.from({ length: n }, (_, i) => ({ ...source[i 
 const file = evalSchema.parse(JSON.parse(readFileSync(join(root, 'evals', 'support-x1000.eval.json'), 'utf8')));
 file.assert = [];
 file.judge = undefined;
-const variants: PreparedVariant[] = file.variants.map((v) => ({ name: v.name, ref: '@draft', flow: applyOverrides(flow, v.overrides).flow }));
+const variants: PreparedVariant[] = file.variants.map((v) => ({
+  name: v.name,
+  ref: '@draft',
+  flow: applyOverrides(flow, v.overrides).flow,
+}));
 const prices = createPriceBook(file.prices);
 const concurrency = file.concurrency ?? 4;
 
@@ -53,7 +57,8 @@ console.log(`in process: raw ${Math.round(rawMs)} ms, eval ${Math.round(evalMs)}
 
 // The CLI end to end (a fresh Node process: start-up, loading, the run, the report, the results file).
 const dir = mkdtempSync(join(tmpdir(), 'weir-bench-eval-'));
-for (const d of ['flows', 'datasets', 'evals']) cpSync(join(root, d), join(dir, d), { recursive: true, filter: (p) => !p.includes('results') });
+for (const d of ['flows', 'datasets', 'evals'])
+  cpSync(join(root, d), join(dir, d), { recursive: true, filter: (p) => !p.includes('results') });
 writeFileSync(join(dir, 'datasets', 'support-x1000.jsonl'), formatDataset(items));
 writeFileSync(join(dir, 'evals', 'bench.eval.json'), JSON.stringify({ ...file, $schema: undefined }));
 const t0 = performance.now();
@@ -77,7 +82,9 @@ const result = {
   ratio: Number((evalMs / rawMs).toFixed(2)),
   cliEndToEndMs: Math.round(cliMs),
 };
-console.log(`Eval: ${n} items × ${variants.length} variants = ${runs} runs against the fake provider (zero latency, concurrency ${concurrency})`);
+console.log(
+  `Eval: ${n} items × ${variants.length} variants = ${runs} runs against the fake provider (zero latency, concurrency ${concurrency})`,
+);
 console.log(`  raw runFlow calls         ${(rawMs / 1000).toFixed(2)} s`);
 console.log(`  runEval + report          ${(evalMs / 1000).toFixed(2)} s   (${result.ratio}x raw)`);
 console.log(`  weir eval run (CLI, cold) ${(cliMs / 1000).toFixed(2)} s`);
