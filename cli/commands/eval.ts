@@ -130,7 +130,7 @@ Examples:
       items,
       variants: loaded.variants,
       llm,
-      prompts: filePromptResolver(join(findFlowsDir(), 'prompts')),
+      prompts: filePromptResolver(join(findFlowsDir(dirname(path)), 'prompts')),
       prices,
       repeats,
       concurrency,

@@ -2,12 +2,11 @@
 // (split, tags, pinned hash) and its variants as runnable flows (overrides applied; pinned
 // versions fetched from a worker when asked for). Every problem is collected with its path.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseFlow, jsonPath, validateFlow, type Flow, type Problem } from '../../worker/engine';
 import { datasetHash, hashMatches, parseDataset, type DatasetItem } from '../../worker/datasets';
 import { applyOverrides, compileRegex, evalSchema, MODEL_GRADED, type EvalFile, type PreparedVariant } from '../../worker/evals';
 import { compileExpression } from '../../worker/engine';
-import { datasetsDir } from './dataset-files';
 import { display, findFlowsDir } from './files';
 
 export interface LoadedEval {
@@ -88,7 +87,7 @@ export async function loadEval(path: string, opts: { fetchVersion?: VersionFetch
     out.flow = flow.flow;
   }
 
-  const dsPath = join(datasetsDir(), `${evalFile.dataset.name}.jsonl`);
+  const dsPath = join(dirname(flowsDir), 'datasets', `${evalFile.dataset.name}.jsonl`);
   if (!existsSync(dsPath)) out.problems.push(err('$.dataset.name', 'unknown_dataset', `no dataset file ${display(dsPath)}`));
   else {
     const ds = parseDataset(readFileSync(dsPath, 'utf8'));

@@ -65,6 +65,19 @@ describe('runEval', () => {
     expect(new Set(result.records.map((r) => r.repeat))).toEqual(new Set([0, 1, 2]));
   });
 
+  it('counts items that both pass and fail across repeats as flaky, passing them by majority, and times the first token', async () => {
+    let call = 0;
+    // Every third answer for E1 is wrong: E1 passes 2 of 3 repeats.
+    const llm = scriptedLlm({ 'ft:gpt-4o-mini-2024-07-18:acme:x:1': (req) => (req.messages[0].content.includes('E1') && call++ % 3 === 2 ? 'oops' : `${req.messages[0].content.slice(8, 10)} fixed`) });
+    const result = await runEval({ evalFile: evalFile({ repeats: 3, concurrency: 1 }), items: items.slice(0, 2), variants: [variant('tuned')], llm, prompts: staticPrompts({}), prices: createPriceBook() });
+    const summary = buildReport({ evalFile: evalFile(), datasetHash: 'h', items: items.slice(0, 2), variants: [variant('tuned')], run: result, repeats: 3, prices: createPriceBook(), datasetTrainTokens: 0, today: '2026-12-01' });
+    const v = summary.variants[0];
+    expect([v.passed, v.items, v.runs, v.runPasses, v.flakyItems]).toEqual([2, 2, 6, 5, 1]);
+    expect(summary.items[0].variants.tuned).toMatchObject({ pass: true, passes: 2, runs: 3, flaky: true });
+    expect(result.records.every((r) => typeof r.ttftMs === 'number' && r.ttftMs <= r.latencyMs)).toBe(true);
+    expect(v.ttftMs).not.toBeNull();
+  });
+
   it('counts a fallback in the fallback rate and a failed run as a failure', async () => {
     const gone = () => Promise.reject(new Error('connection reset'));
     const fell = await run(evalFile(), scriptedLlm({ 'ft:gpt-4o-mini-2024-07-18:acme:x:1': gone, 'gpt-4o-mini': 'E1 fixed' }), [variant('tuned')], items.slice(0, 1));
