@@ -5,8 +5,8 @@
 //   npx tsx bench/eval.ts [items]
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { filePromptResolver } from '../cli/lib/prompt-resolver';
 import { parseDataset, formatDataset, type DatasetItem } from '../worker/datasets';
@@ -81,6 +81,10 @@ const result = {
   evalInProcessMs: Math.round(evalMs),
   ratio: Number((evalMs / rawMs).toFixed(2)),
   cliEndToEndMs: Math.round(cliMs),
+  date: new Date().toISOString(),
+  node: process.version,
+  /** The machine's 1-minute load average when the run ended: absolute times mean little on a busy machine. */
+  loadAverage: Number(loadavg()[0].toFixed(1)),
 };
 console.log(
   `Eval: ${n} items × ${variants.length} variants = ${runs} runs against the fake provider (zero latency, concurrency ${concurrency})`,
@@ -88,4 +92,6 @@ console.log(
 console.log(`  raw runFlow calls         ${(rawMs / 1000).toFixed(2)} s`);
 console.log(`  runEval + report          ${(evalMs / 1000).toFixed(2)} s   (${result.ratio}x raw)`);
 console.log(`  weir eval run (CLI, cold) ${(cliMs / 1000).toFixed(2)} s`);
-console.log(JSON.stringify(result));
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'eval.json'), JSON.stringify(result, null, 2) + '\n');
+console.log(`wrote bench/results/eval.json`);
