@@ -2,7 +2,7 @@
 // rules, the id against the file name, and prompt references against the prompt files beside it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { jsonPath, nodeRegistry, parseFlow, type Flow, type Problem } from '../../worker/engine';
+import { checkInput, jsonPath, nodeRegistry, parseFlow, type Flow, type Problem } from '../../worker/engine';
 import { idFromPath, readJson, type FoundFile } from './files';
 import { checkPromptFile } from './prompt-file';
 import { parseDataset } from '../../worker/datasets';
@@ -44,8 +44,27 @@ async function promptRefProblems(flow: Flow, path: string): Promise<Problem[]> {
   return problems;
 }
 
+/** A dataset's problems, plus warnings for inputs that do not fit the flow named like the dataset. */
+function datasetProblems(path: string): Problem[] {
+  const parsed = parseDataset(readFileSync(path, 'utf8'));
+  const flowPath = join(dirname(dirname(path)), 'flows', `${idFromPath(path).replace(/\.jsonl$/, '')}.json`);
+  const flow = existsSync(flowPath) ? parseFlow(readFileSync(flowPath, 'utf8')).flow : undefined;
+  if (!flow) return parsed.problems;
+  const warnings = parsed.items.flatMap((item) =>
+    item.input
+      ? checkInput(flow, item.input).map((p) => ({
+          ...p,
+          path: `item ${item.id}: ${p.path}`,
+          severity: 'warning' as const,
+          message: `${p.message} (flow ${flow.id})`,
+        }))
+      : [],
+  );
+  return [...parsed.problems, ...warnings];
+}
+
 export async function checkFile(file: FoundFile): Promise<CheckedFile> {
-  if (file.kind === 'dataset') return { ...file, problems: parseDataset(readFileSync(file.path, 'utf8')).problems };
+  if (file.kind === 'dataset') return { ...file, problems: datasetProblems(file.path) };
   const read = readJson(file.path);
   if (read.error !== undefined) return { ...file, problems: [{ code: 'json_syntax', message: read.error, path: '$', severity: 'error' }] };
   if (file.kind === 'prompt') return { ...file, problems: checkPromptFile(read.value, idFromPath(file.path)) };

@@ -5,7 +5,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseFlow, jsonPath, validateFlow, type Flow, type Problem } from '../../worker/engine';
 import { datasetHash, hashMatches, parseDataset, type DatasetItem } from '../../worker/datasets';
-import { applyOverrides, compileRegex, evalSchema, MODEL_GRADED, type EvalFile, type PreparedVariant } from '../../worker/evals';
+import {
+  applyOverrides,
+  compileRegex,
+  evalSchema,
+  MODEL_GRADED,
+  type Assertion,
+  type EvalFile,
+  type PreparedVariant,
+} from '../../worker/evals';
 import { compileExpression } from '../../worker/engine';
 import { display, findFlowsDir } from './files';
 
@@ -30,10 +38,16 @@ const err = (path: string, code: string, message: string, nodeId?: string): Prob
   ...(nodeId ? { nodeId } : {}),
 });
 
-function checkAssertions(evalFile: EvalFile, flow: Flow | undefined, problems: Problem[]): void {
+function checkAssertionList(
+  list: readonly Assertion[],
+  prefix: string,
+  evalFile: EvalFile,
+  flow: Flow | undefined,
+  problems: Problem[],
+): void {
   const nodeIds = new Set(flow?.nodes.map((n) => n.id) ?? []);
-  (evalFile.assert ?? []).forEach((a, i) => {
-    const path = jsonPath(['assert', i]);
+  list.forEach((a, i) => {
+    const path = `${prefix}[${i}]`;
     try {
       if (a.type === 'regex') compileRegex(a.value, a.flags);
       if (a.type === 'cel') compileExpression(a.value);
@@ -45,6 +59,26 @@ function checkAssertions(evalFile: EvalFile, flow: Flow | undefined, problems: P
     if (MODEL_GRADED.includes(a.type) && !evalFile.judge)
       problems.push(err(path, 'judge_missing', `${a.type} needs a judge: add "judge": {"model": ...}`));
   });
+}
+
+/** Item-level assertions and node-level items, checked against the eval's flow. */
+function checkItems(items: readonly DatasetItem[], evalFile: EvalFile, flow: Flow | undefined, problems: Problem[]): void {
+  const modelNodes = new Set(flow?.nodes.filter((n) => n.type === 'prompt' || n.type === 'finetuned').map((n) => n.id) ?? []);
+  for (const item of items) {
+    if (item.assert) checkAssertionList(item.assert, `dataset item ${item.id}: $.assert`, evalFile, flow, problems);
+    if (item.messages && flow && !modelNodes.has(item.node ?? ''))
+      problems.push(
+        err(
+          `dataset item ${item.id}: $.node`,
+          'unknown_node',
+          item.node ? `flow "${flow.id}" has no model node "${item.node}"` : 'a node-level item names the node it targets',
+        ),
+      );
+  }
+}
+
+function checkAssertions(evalFile: EvalFile, flow: Flow | undefined, problems: Problem[]): void {
+  checkAssertionList(evalFile.assert ?? [], '$.assert', evalFile, flow, problems);
   if (evalFile.pairwise?.length && !evalFile.judge) problems.push(err('$.pairwise', 'judge_missing', 'pairwise judging needs a judge'));
   const names = new Set(evalFile.variants.map((v) => v.name));
   evalFile.variants.forEach((v, i) => {
@@ -112,6 +146,7 @@ export async function loadEval(path: string, opts: { fetchVersion?: VersionFetch
       out.problems.push(err('$.dataset', 'no_items', 'no dataset item matches the split and tags'));
   }
   checkAssertions(evalFile, out.flow, out.problems);
+  checkItems(out.items, evalFile, out.flow, out.problems);
 
   const wanted = opts.onlyVariants?.length ? evalFile.variants.filter((v) => opts.onlyVariants!.includes(v.name)) : evalFile.variants;
   for (const name of opts.onlyVariants ?? [])

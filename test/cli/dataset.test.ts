@@ -135,6 +135,25 @@ describe('weir fmt and validate on datasets and evals', () => {
     expect(r.stdout).toContain('$.comparison.finetuned: no variant "nope" [unknown_variant]');
   });
 
+  it('warns about dataset inputs that do not fit the flow named like the dataset, and checks item assertions in evals', async () => {
+    const cwd = evalWorkspace();
+    const ds = join(cwd, 'datasets', 'support-x1000.jsonl');
+    writeFileSync(
+      ds,
+      readFileSync(ds, 'utf8')
+        .replace('{"id":"e5-troubleshoot","input":{"question":', '{"id":"e5-troubleshoot","input":{"product":"X1000","question":')
+        .replace('"assert":[{"type":"node"', '"assert":[{"type":"regex","value":"(x)\\\\1"},{"type":"node"'),
+    );
+    const r = await weir(['validate', 'datasets', 'evals'], { cwd });
+    expect(r.stdout).toContain(
+      'datasets/support-x1000.jsonl: warning item e5-troubleshoot: $.input.product: unknown input field "product"',
+    );
+    expect(r.stdout).toMatch(
+      /evals\/support-x1000\.eval\.json: dataset item e5-troubleshoot: \$\.assert\[0\]\.value: .*\[invalid_assertion\]/,
+    );
+    expect(r.code).toBe(1);
+  });
+
   it('formats datasets one canonical item a line and evals in schema order', async () => {
     const cwd = evalWorkspace();
     const ds = join(cwd, 'datasets', 'email-announcement.jsonl');
