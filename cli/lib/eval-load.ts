@@ -147,6 +147,11 @@ export async function loadEval(path: string, opts: { fetchVersion?: VersionFetch
   }
   checkAssertions(evalFile, out.flow, out.problems);
   checkItems(out.items, evalFile, out.flow, out.problems);
+  if (!evalFile.assert?.length && out.items.length && !out.items.some((i) => i.assert?.length))
+    out.problems.push({
+      ...err('$.assert', 'no_assertions', 'neither the eval nor its items assert anything: every run that completes passes'),
+      severity: 'warning',
+    });
 
   const wanted = opts.onlyVariants?.length ? evalFile.variants.filter((v) => opts.onlyVariants!.includes(v.name)) : evalFile.variants;
   for (const name of opts.onlyVariants ?? [])
