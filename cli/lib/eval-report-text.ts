@@ -37,7 +37,7 @@ function rows(r: EvalReport): string[][] {
       ms(v.ttftMs?.p50),
       `${Math.round(v.tokens.perRun)}`,
       usd(v.cost.perItem),
-      usd(v.cost.perPass),
+      v.cost.perPass === null && v.cost.total !== null ? 'no passes' : usd(v.cost.perPass),
       usd(v.cost.per1000),
       pct(v.fallbackRate),
       `${v.errors}`,
