@@ -29,7 +29,7 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
-          include: ['test/engine/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          include: ['test/engine/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/datasets/**/*.test.ts', 'test/evals/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
           setupFiles: ['test/helpers/apply-migrations.ts', 'test/helpers/settle-background.ts'],
         },

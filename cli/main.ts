@@ -1,7 +1,9 @@
 // The weir CLI: one commander program, one file per command in commands/. Errors become one line
 // on stderr (stack traces only with WEIR_DEBUG=1); exit 1 for problems, 2 for usage mistakes.
 import { Command, CommanderError } from 'commander';
+import { datasetCommand } from './commands/dataset';
 import { diffCommand } from './commands/diff';
+import { evalCommand } from './commands/eval';
 import { fmtCommand } from './commands/fmt';
 import { labelCommand } from './commands/label';
 import { publishCommand } from './commands/publish';
@@ -32,6 +34,8 @@ for (const add of [
   labelCommand,
   retireCommand,
   versionsCommand,
+  datasetCommand,
+  evalCommand,
 ])
   add(program);
 

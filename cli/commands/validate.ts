@@ -10,8 +10,8 @@ import { count, problemLine } from '../lib/problems';
 export function validateCommand(program: Command): void {
   program
     .command('validate')
-    .description('check flow and prompt files; exit 1 when any has an error')
-    .argument('[paths...]', 'files or directories (default: flows/, prompts included)')
+    .description('check flow, prompt, dataset and eval files; exit 1 when any has an error')
+    .argument('[paths...]', 'files or directories (default: flows/ with prompts, datasets/ and evals/)')
     .option('--json', 'print {files: [{path, kind, valid, problems}], errors, warnings}')
     .addHelpText(
       'after',

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { CliError, usageError } from './errors';
 
-export type FileKind = 'flow' | 'prompt';
+export type FileKind = 'flow' | 'prompt' | 'dataset' | 'eval';
 export interface FoundFile {
   path: string;
   kind: FileKind;
@@ -23,20 +23,36 @@ export function findFlowsDir(from = process.cwd()): string {
 
 export const display = (path: string): string => relative(process.cwd(), path) || '.';
 
-export const kindOf = (path: string): FileKind => (basename(dirname(resolve(path))) === 'prompts' ? 'prompt' : 'flow');
+export const kindOf = (path: string): FileKind =>
+  path.endsWith('.jsonl')
+    ? 'dataset'
+    : path.endsWith('.eval.json')
+      ? 'eval'
+      : basename(dirname(resolve(path))) === 'prompts'
+        ? 'prompt'
+        : 'flow';
 
 function expandDir(dir: string, out: FoundFile[]): void {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) expandDir(path, out);
-    else if (name.endsWith('.json') && name !== SCHEMA_FILE) out.push({ path, kind: kindOf(path) });
+    if (statSync(path).isDirectory()) {
+      if (name !== 'results') expandDir(path, out);
+    } else if ((name.endsWith('.json') && !name.endsWith('.schema.json')) || name.endsWith('.jsonl'))
+      out.push({ path, kind: kindOf(path) });
   }
+}
+
+/** flows/, and datasets/ and evals/ beside it when they exist. */
+function defaultDirs(): string[] {
+  const flows = findFlowsDir();
+  const root = dirname(flows);
+  return [flows, ...['datasets', 'evals'].map((d) => join(root, d)).filter((d) => existsSync(d) && statSync(d).isDirectory())];
 }
 
 /** Files to check or format: the given files and directories (expanded), or all of flows/. */
 export function expandPaths(paths: string[]): FoundFile[] {
   const out: FoundFile[] = [];
-  for (const p of paths.length ? paths : [findFlowsDir()]) {
+  for (const p of paths.length ? paths : defaultDirs()) {
     const path = resolve(p);
     if (!existsSync(path)) throw usageError(`no such file or directory: ${p}`);
     if (statSync(path).isDirectory()) expandDir(path, out);

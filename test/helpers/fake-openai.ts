@@ -21,6 +21,13 @@ export interface FakeBehaviour {
   hugeBytes?: number;
 }
 
+/** Model-like answers: the first rule whose pattern matches the messages ("role: content" lines) answers. */
+export interface AnswerRule {
+  match: string;
+  flags?: string;
+  content: unknown;
+}
+
 export interface RecordedRequest {
   at: number;
   method: string;
@@ -93,6 +100,7 @@ const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startFakeOpenAI(opts: { port?: number; host?: string } = {}) {
   const scripts = new Map<string, FakeBehaviour[]>();
   const answers = new Map<string, string>();
+  const rules = new Map<string, { re: RegExp; content: string }[]>();
   let requests: RecordedRequest[] = [];
   let counter = 0;
 
@@ -103,11 +111,19 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
     setAnswer(model: string, content: unknown) {
       answers.set(model, typeof content === 'string' ? content : JSON.stringify(content));
     },
+    addRules(model: string, list: AnswerRule[]) {
+      const compiled = list.map((r) => ({
+        re: new RegExp(r.match, r.flags),
+        content: typeof r.content === 'string' ? r.content : JSON.stringify(r.content),
+      }));
+      rules.set(model, [...(rules.get(model) ?? []), ...compiled]);
+    },
     requests: (model?: string) => requests.filter((r) => model === undefined || r.model === model),
     reset(model?: string) {
-      if (model === undefined) return void (scripts.clear(), answers.clear(), (requests = []));
+      if (model === undefined) return void (scripts.clear(), answers.clear(), rules.clear(), (requests = []));
       scripts.delete(model);
       answers.delete(model);
+      rules.delete(model);
       requests = requests.filter((r) => r.model !== model);
     },
   };
@@ -129,6 +145,10 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
     }
     if (req.method === 'POST' && url.pathname === '/__control/answers' && model && 'content' in body) {
       control.setAnswer(model, body.content);
+      return send(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && url.pathname === '/__control/rules' && model && Array.isArray(body.rules)) {
+      control.addRules(model, body.rules as AnswerRule[]);
       return send(res, 200, { ok: true });
     }
     if (req.method === 'POST' && url.pathname === '/__control/reset') {
@@ -220,12 +240,15 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
     const messages = chat.messages ?? [];
     const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
     const format = chat.response_format?.type;
+    const transcript = messages.map((m) => `${m.role}: ${m.content}`).join('\n');
+    const ruled = rules.get(model)?.find((r) => r.re.test(transcript))?.content;
     const content =
       behaviour.content !== undefined
         ? typeof behaviour.content === 'string'
           ? behaviour.content
           : JSON.stringify(behaviour.content)
-        : (answers.get(model) ??
+        : (ruled ??
+          answers.get(model) ??
           (format === 'json_schema' || format === 'json_object'
             ? JSON.stringify(valueFromSchema(chat.response_format?.json_schema?.schema))
             : `fake answer from ${model}: ${lastUser}`));

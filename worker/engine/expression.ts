@@ -163,6 +163,36 @@ export function evaluateExpression(source: string, scope: ExpressionScope, maxCo
   return toPlain(value);
 }
 
+/**
+ * Evaluates against any named variables (eval assertions use input, expected, output, trace,
+ * usage...), with the same RE2 `matches`, cost check and plain-JSON result as flow expressions.
+ */
+export function evaluateWithVariables(
+  source: string,
+  vars: Record<string, unknown>,
+  maxCost = defaultEvalLimits.maxExpressionCost,
+): unknown {
+  const exe = executable(source);
+  const size: DataSize = measure(vars);
+  const cost = estimateCost(exe.run.ast, size);
+  if (cost > maxCost)
+    throw new WeirError(
+      'expression_too_costly',
+      `expression "${clip(source)}" could take about ${Math.round(cost).toLocaleString('en-US')} steps on this data (limit ${maxCost.toLocaleString('en-US')})`,
+    );
+  let value: unknown;
+  try {
+    value = exe.run(Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, toCel(v)])));
+  } catch (err) {
+    throw new WeirError(
+      'expression_error',
+      `expression "${clip(source)}" failed: ${(err as Error).message.replaceAll(RE2_MATCHES, 'matches')}`,
+    );
+  }
+  if (value instanceof Promise) throw new WeirError('expression_error', `expression "${clip(source)}" is asynchronous`);
+  return toPlain(value);
+}
+
 const clip = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}...` : s);
 
 /** JSON numbers that are whole become CEL ints (BigInt), so `input.count + 1` works as users expect. */

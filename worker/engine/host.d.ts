@@ -19,3 +19,11 @@ interface AbortController {
   abort(reason?: unknown): void;
 }
 declare var AbortController: { prototype: AbortController; new (): AbortController };
+
+// Web-standard pieces every host has too, used by the pure dataset and eval code (content hashes,
+// copies of flows for variants).
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare var crypto: { subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> }; randomUUID(): string };
+declare function structuredClone<T>(value: T): T;

@@ -21,7 +21,7 @@ export { formatFlow, canonicalFlow } from './format';
 export { checkInput, inputError } from './input';
 export { runFlow, prepareFlow, type PreparedFlow } from './run';
 export { renderTemplate, templateVariables, type TemplateVariable } from './template';
-export { evaluateExpression, compileExpression, expressionNodeRefs } from './expression';
+export { evaluateExpression, evaluateWithVariables, compileExpression, expressionNodeRefs } from './expression';
 export { nodeTypes, nodeRegistry, DEFAULT_HANDLE, FALLBACK_HANDLE } from './nodes';
 export type { AnyNodeDefinition, HandleSpec, DataRef, TemplateRef, NodeCheckArgs } from './nodes';
 export { PROMPT_REF } from './nodes/model-call';
