@@ -4,7 +4,7 @@
 const KEY_LIKE = /\bsk-[A-Za-z0-9_\-*.\u2022\u2026]{4,}/g;
 const OTHER_KEYS = /\b(?:gsk_|xai-|hf_|pplx-|nvapi-|r8_|AIza)[A-Za-z0-9_\-*.\u2022\u2026]{8,}/g;
 /** A masked secret: a run of 3+ mask characters inside a token. */
-const MASKED = /[A-Za-z0-9_\-.]*(?:[*\u2022]{3,}|\.{3}|\u2026)[A-Za-z0-9_\-]{2,}/g;
+const MASKED = /[A-Za-z0-9_.-]*(?:[*\u2022]{3,}|\.{3}|\u2026)[A-Za-z0-9_-]{2,}/g;
 const KEY_PROVIDED = /(API key provided:?\s*)[^\s,;]+/gi;
 const BEARER = /\b(Bearer\s+)[^\s"',]+/gi;
 

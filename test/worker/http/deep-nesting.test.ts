@@ -19,7 +19,7 @@ const keys = fc.array(fc.constantFrom('a', 'constructor', '__proto__', 'toString
 });
 const depth = fc.integer({ min: 1, max: MAX_JSON_DEPTH - 4 });
 
-const flowWith = (data: unknown, input: unknown) => ({
+const flowWith = (data: unknown, _input: unknown) => ({
   version: 1,
   id: 'deep',
   name: 'Deep',
