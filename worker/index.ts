@@ -10,10 +10,12 @@ import { flowRoutes } from './routes/flows';
 import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { promptRoutes } from './routes/prompts';
+import { providerRoutes } from './routes/providers';
 import { runRoutes } from './routes/runs';
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
+  .route('/', providerRoutes)
   .route('/', runRoutes)
   .route('/', flowVersionRoutes)
   .route('/', flowRoutes)
