@@ -16,7 +16,7 @@ export function App() {
   const [token, setTokenState] = useState(getToken());
   if (!token) return <SignIn onSignedIn={() => setTokenState(getToken())} />;
   const route = matchRoute(path);
-  if (route.name === 'flow') return <FlowEditorPage key={route.id} id={route.id} />;
+  if (route.name === 'flow') return <FlowEditorPage key={route.id} id={route.id} view={route.view} />;
   return (
     <div className="app">
       <TopNav active={route.name} onSignOut={() => setTokenState(null)} />

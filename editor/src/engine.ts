@@ -15,6 +15,7 @@ export {
   nodeId as nodeIdSchema,
   example as exampleSchema,
   checkInput,
+  diffFlows,
 } from '../../worker/engine/index';
 export type {
   AnyNodeDefinition,
@@ -29,4 +30,6 @@ export type {
   NodeStatus,
   Usage,
   ChatMessage,
+  FlowDiff,
+  ValueChange,
 } from '../../worker/engine/index';

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { runFlowStream } from '../../api/run-stream';
 import { runReducer, startRun } from '../../state/run-state';
 import { useEditor } from '../../state/use-editor';
+import { releaseText } from '../releases/release-chip';
 import { EdgeUrl } from './edge-url';
 import { NodeTrace } from './node-trace';
 import { RunInputForm, inputFromValues, valuesFromInput, type InputValues } from './run-input-form';
@@ -109,7 +110,19 @@ export function RunPanel() {
         run.trace.length > 0 && <div className="field-help">Click a node to see its prompt, output, tokens and latency.</div>
       )}
       <div className="field-label section">Call it</div>
+      <ServedNote />
       <EdgeUrl flow={flow} input={input} />
+    </div>
+  );
+}
+
+/** Run runs the draft; the edge URL serves a published version once there is one. Say which. */
+function ServedNote() {
+  const ed = useEditor();
+  const text = releaseText(ed.releases.info, ed.dirty);
+  return (
+    <div className={`served-note tone-${text.tone}`} data-testid="run-serves">
+      {text.long}
     </div>
   );
 }
