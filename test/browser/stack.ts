@@ -73,6 +73,12 @@ export async function startStack(opts: { editorPort?: number } = {}): Promise<St
     for (const pid of processesUsing(work)) signal(pid, 'SIGKILL');
     rmSync(work, { recursive: true, force: true });
   };
+  // If this process ends without stop() (an exception, a closed pipe, a kill), nothing survives it.
+  const sweep = () => {
+    for (const p of procs) signalGroup(p.pid, 'SIGKILL');
+    for (const pid of processesUsing(work)) signal(pid, 'SIGKILL');
+  };
+  process.once('exit', sweep);
   try {
     await waitFor(`http://127.0.0.1:${editorPort}/v1/health`, 90_000);
   } catch (err) {

@@ -35,17 +35,25 @@ export function boundsOf(flow: Flow, measured: ReadonlyMap<string, Size> = new M
 }
 
 /**
- * The viewport that shows `rect` whole in the pane, zoom at most `maxZoom`. With a minimap the
- * right-hand strip it occupies is left out when the flow is taller than the space beside it.
+ * The viewport that shows `rect` whole in the pane, zoom at most `maxZoom`. With a minimap, when
+ * the fitted flow would reach under it, the flow is fitted beside it or above it, whichever
+ * leaves it larger.
  */
 export function fitRect(rect: Rect, pane: Size, opts: { maxZoom?: number; minZoom?: number; minimap?: boolean } = {}): Viewport {
-  const reserve = opts.minimap ? MINIMAP_RESERVE.width : 0;
-  const width = Math.max(100, pane.width - reserve - 2 * PAD);
-  const height = Math.max(100, pane.height - 2 * PAD);
-  const zoom = Math.max(opts.minZoom ?? 0.1, Math.min(opts.maxZoom ?? MAX_FIT_ZOOM, width / rect.width, height / rect.height));
-  const x = PAD + (width - rect.width * zoom) / 2 - rect.x * zoom;
-  const y = PAD + (height - rect.height * zoom) / 2 - rect.y * zoom;
-  return { x, y, zoom };
+  const fit = (width: number, height: number): Viewport => {
+    const w = Math.max(100, width - 2 * PAD);
+    const h = Math.max(100, height - 2 * PAD);
+    const zoom = Math.max(opts.minZoom ?? 0.1, Math.min(opts.maxZoom ?? MAX_FIT_ZOOM, w / rect.width, h / rect.height));
+    return { x: PAD + (w - rect.width * zoom) / 2 - rect.x * zoom, y: PAD + (h - rect.height * zoom) / 2 - rect.y * zoom, zoom };
+  };
+  const whole = fit(pane.width, pane.height);
+  if (!opts.minimap) return whole;
+  const right = (rect.x + rect.width) * whole.zoom + whole.x;
+  const bottom = (rect.y + rect.height) * whole.zoom + whole.y;
+  if (right <= pane.width - MINIMAP_RESERVE.width || bottom <= pane.height - MINIMAP_RESERVE.height) return whole;
+  const beside = fit(pane.width - MINIMAP_RESERVE.width, pane.height);
+  const above = fit(pane.width, pane.height - MINIMAP_RESERVE.height);
+  return beside.zoom >= above.zoom ? beside : above;
 }
 
 /** The viewport to open at: fitted when readable, else readable at the flow's start. */

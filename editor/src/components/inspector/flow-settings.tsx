@@ -18,22 +18,27 @@ export function FlowSettings() {
         <div className="field-label">Id</div>
         <code className="code-inline">{flow.id}</code>
       </div>
-      <label className="field">
-        <div className="field-label">Name</div>
-        <input className="input" data-testid="flow-name" value={flow.name} onChange={(e) => set('name', e.target.value)} />
-      </label>
-      <label className="field">
-        <div className="field-label">Description</div>
+      <div className="field">
+        <label className="field-label" htmlFor="flow-name">
+          Name
+        </label>
+        <input id="flow-name" className="input" data-testid="flow-name" value={flow.name} onChange={(e) => set('name', e.target.value)} />
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="flow-description">
+          Description
+        </label>
         <textarea
+          id="flow-description"
           className="input"
           rows={Math.min(6, Math.max(2, Math.ceil((flow.description ?? '').length / 48)))}
           data-testid="flow-description"
           value={flow.description ?? ''}
           onChange={(e) => set('description', e.target.value)}
         />
-      </label>
-      <label className="field field-inline">
-        <input type="checkbox" checked={flow.public === true} onChange={(e) => set('public', e.target.checked ? true : undefined)} />
+      </div>
+      <label className="field field-inline" htmlFor="flow-public">
+        <input id="flow-public" type="checkbox" checked={flow.public === true} onChange={(e) => set('public', e.target.checked ? true : undefined)} />
         Public: callable without an invoke key
       </label>
       <InputFieldsEditor />

@@ -65,8 +65,11 @@ function NodeIdField({ node }: { node: FlowNode }) {
   };
   return (
     <div className="field">
-      <div className="field-label">Id</div>
+      <label className="field-label" htmlFor="node-id">
+        Id
+      </label>
       <input
+        id="node-id"
         className="input code"
         data-testid="node-id"
         value={text}
