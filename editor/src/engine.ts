@@ -16,6 +16,7 @@ export {
   example as exampleSchema,
   checkInput,
   diffFlows,
+  renderTemplate,
 } from '../../worker/engine/index';
 export type {
   AnyNodeDefinition,

@@ -20,8 +20,7 @@ const stack = await startStack().catch((err: Error) => {
 });
 // Ctrl+C, a kill or a closed output pipe still stops Weir: nothing may be left running.
 process.stdout.on('error', () => undefined);
-for (const sig of ['SIGINT', 'SIGTERM'] as const)
-  process.once(sig, () => void stack.stop().finally(() => process.exit(130)));
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void stack.stop().finally(() => process.exit(130)));
 let result = { passed: 0, failed: 1 };
 try {
   console.log(`browser specs against ${stack.url}`);

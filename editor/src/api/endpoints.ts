@@ -28,8 +28,7 @@ export const api = {
   addPromptVersion: (
     name: string,
     body: { template: PromptTemplate; model?: string; temperature?: number; maxTokens?: number; note?: string; description?: string },
-  ) =>
-    request<{ version: number }>(`/v1/prompts/${enc(name)}/versions`, { method: 'POST', body }),
+  ) => request<{ version: number }>(`/v1/prompts/${enc(name)}/versions`, { method: 'POST', body }),
   setLabel: (name: string, label: string, version: number) =>
     request<{ labels: Record<string, number> }>(`/v1/prompts/${enc(name)}/labels/${enc(label)}`, { method: 'PUT', body: { version } }),
   removeLabel: (name: string, label: string) =>

@@ -22,7 +22,8 @@ export function freeSpot(flow: Flow, measured: ReadonlyMap<string, Size>, opts: 
     for (let col = 0; col <= Math.min(ring, 3); col++) {
       const dy = (ring - col) * (NODE_SIZE.height + GAP);
       const x = start.x + col * (NODE_SIZE.width + GAP * 2);
-      for (const y of dy === 0 ? [start.y] : [start.y + dy, start.y - dy]) if (free({ x, y })) return { x: Math.round(x), y: Math.round(y) };
+      for (const y of dy === 0 ? [start.y] : [start.y + dy, start.y - dy])
+        if (free({ x, y })) return { x: Math.round(x), y: Math.round(y) };
     }
   }
   return { x: Math.round(start.x), y: Math.round(start.y) };

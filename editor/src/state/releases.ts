@@ -30,7 +30,9 @@ export async function loadReleases(id: string, saved: Flow): Promise<ReleaseInfo
   const [list, draftHash] = await Promise.all([api.flowVersions(id), flowHash(saved)]);
   const servedVersion = list.labels.production ?? (list.latest || undefined);
   const summary = list.versions.find((v) => v.version === servedVersion);
-  const served = summary ? { version: summary.version, hash: summary.hash, label: list.labels.production ? 'production' : undefined } : undefined;
+  const served = summary
+    ? { version: summary.version, hash: summary.hash, label: list.labels.production ? 'production' : undefined }
+    : undefined;
   return { ...list, served, draftHash, draftDiffers: !served || served.hash !== draftHash };
 }
 

@@ -7,7 +7,8 @@ import { currentFlow, openFlow, pressShortcut, selectNode } from './ui';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (a: Box, b: Box) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
 
 /** The smallest node text on screen, in CSS pixels: font size times the canvas zoom. */
 const smallestNodeText = (page: Page) =>
@@ -63,7 +64,10 @@ export const roomySpecs: Spec[] = [
       await openFlow(page, 'support-x1000');
       const classify = page.locator('[data-testid=node-classify]');
       expect((await classify.textContent())?.includes('support-classify@production'), 'the prompt reference is on the card');
-      expect((await page.locator('[data-testid=node-route]').textContent())?.includes('X1000 technical'), 'condition cases are on the card');
+      expect(
+        (await page.locator('[data-testid=node-route]').textContent())?.includes('X1000 technical'),
+        'condition cases are on the card',
+      );
       await page.click('[data-testid=tab-run]');
       await page.click('[data-testid=run-button]');
       await page.locator('[data-testid=run-result][data-phase=done]').waitFor({ timeout: 30_000 });

@@ -72,7 +72,11 @@ export function Palette() {
           )}
         </button>
       ))}
-      {open && <p className="palette-hint">Drag onto the canvas, or click to add beside the selection. Connect a node's right handle to another's left.</p>}
+      {open && (
+        <p className="palette-hint">
+          Drag onto the canvas, or click to add beside the selection. Connect a node's right handle to another's left.
+        </p>
+      )}
     </aside>
   );
 }

@@ -5,8 +5,11 @@ import { EnumSelect, JsonInput, NumberInput, TextInput } from './basic-fields';
 import { CelInput } from './cel-field';
 import { FieldShell } from './field-shell';
 import { humanize, isCel, isTemplate, type JsonSchema } from './json-schema';
+import { JsonSchemaInput } from './json-schema-field';
 import { ListInput, RecordInput } from './list-fields';
+import { ModelInput } from './model-field';
 import { PromptInput } from './prompt-field';
+import { ProviderInput } from './provider-field';
 import { TemplateInput } from './template-field';
 import { VariantInput } from './variant-field';
 
@@ -97,6 +100,13 @@ export function FieldControl(props: {
   testId: string;
 }) {
   const { name, schema: s, value, set, testId } = props;
+  // Placeholder wiring for the editor branch; the engine branch maps `.meta({ widget })` instead.
+  if (name === 'provider')
+    return <ProviderInput value={value} onChange={set} testId={testId} problems={props.problems} optional={props.optional} />;
+  if (name === 'model' || name === 'baseModel')
+    return <ModelInput value={value} onChange={set} testId={testId} problems={props.problems} optional={props.optional} />;
+  if (name === 'schema' && props.path.endsWith('responseFormat.schema'))
+    return <JsonSchemaInput value={value} onChange={set} testId={testId} problems={props.problems} optional={props.optional} />;
   if (name === 'prompt' && s.anyOf) return <PromptInput value={value} optional={props.optional} onChange={set} problems={props.problems} />;
   if (s.anyOf)
     return (

@@ -38,7 +38,12 @@ export function FlowSettings() {
         />
       </div>
       <label className="field field-inline" htmlFor="flow-public">
-        <input id="flow-public" type="checkbox" checked={flow.public === true} onChange={(e) => set('public', e.target.checked ? true : undefined)} />
+        <input
+          id="flow-public"
+          type="checkbox"
+          checked={flow.public === true}
+          onChange={(e) => set('public', e.target.checked ? true : undefined)}
+        />
         Public: callable without an invoke key
       </label>
       <InputFieldsEditor />

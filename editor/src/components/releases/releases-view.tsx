@@ -49,7 +49,10 @@ export function ReleasesView({ flowId }: { flowId: string }) {
       if (ed.dirty && !(await ed.save())) throw new Error('the draft could not be saved');
       const v = await api.publishFlow(flowId, note.trim() || undefined);
       setNote('');
-      setMessage({ ok: true, text: v.version > info.latest ? `Published version ${v.version}.` : `The draft is already version ${v.version}.` });
+      setMessage({
+        ok: true,
+        text: v.version > info.latest ? `Published version ${v.version}.` : `The draft is already version ${v.version}.`,
+      });
       releasesChanged();
     } catch (err) {
       setMessage({ ok: false, text: `Not published: ${(err as Error).message}` });
@@ -58,7 +61,10 @@ export function ReleasesView({ flowId }: { flowId: string }) {
     }
   };
 
-  const labelsOf = (v: number) => Object.entries(info.labels).filter(([, n]) => n === v).map(([l]) => l);
+  const labelsOf = (v: number) =>
+    Object.entries(info.labels)
+      .filter(([, n]) => n === v)
+      .map(([l]) => l);
   const production = info.labels.production;
   const sideName = (s: string) => (s === 'draft' ? 'draft' : /^\d+$/.test(s) ? `v${s}` : s);
   const sides = ['draft', ...[...info.versions].reverse().map((v) => String(v.version))];
@@ -101,8 +107,8 @@ export function ReleasesView({ flowId }: { flowId: string }) {
         <h2 className="section-title">Versions</h2>
         {info.versions.length === 0 ? (
           <p className="muted" data-testid="no-versions">
-            No version yet: the edge URL runs the saved draft. Publish to freeze one; then labels (production, staging) pick which
-            version the URL serves, and moving a label back is the rollback.
+            No version yet: the edge URL runs the saved draft. Publish to freeze one; then labels (production, staging) pick which version
+            the URL serves, and moving a label back is the rollback.
           </p>
         ) : (
           <table className="table versions-table" data-testid="versions-table">
@@ -119,7 +125,10 @@ export function ReleasesView({ flowId }: { flowId: string }) {
               {[...info.versions].reverse().map((v: FlowVersionSummary) => (
                 <tr key={v.version} data-testid={`version-row-${v.version}`}>
                   <td>
-                    <strong>v{v.version}</strong> <code className="muted" title={v.hash}>{v.hash.slice(0, 8)}</code>
+                    <strong>v{v.version}</strong>{' '}
+                    <code className="muted" title={v.hash}>
+                      {v.hash.slice(0, 8)}
+                    </code>
                     {info.draftHash === v.hash && <span className="pill pill-ok">= draft</span>}
                   </td>
                   <td className="nowrap muted">{new Date(v.createdAt).toLocaleString()}</td>
@@ -144,7 +153,11 @@ export function ReleasesView({ flowId }: { flowId: string }) {
                         {production && v.version < production ? 'Roll back to this' : 'Release to production'}
                       </button>
                     )}
-                    <button className="btn btn-small btn-ghost" data-testid={`label-${v.version}`} onClick={() => setMove({ label: '', version: v.version })}>
+                    <button
+                      className="btn btn-small btn-ghost"
+                      data-testid={`label-${v.version}`}
+                      onClick={() => setMove({ label: '', version: v.version })}
+                    >
                       Label…
                     </button>
                   </td>

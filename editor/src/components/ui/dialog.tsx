@@ -17,7 +17,9 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
       props.onClose();
     }
     if (e.key !== 'Tab' || !box.current) return;
-    const items = [...box.current.querySelectorAll<HTMLElement>('input, button, select, textarea, a[href], [tabindex]:not([tabindex="-1"])')];
+    const items = [
+      ...box.current.querySelectorAll<HTMLElement>('input, button, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'),
+    ];
     if (!items.length) return;
     const [first, last] = [items[0], items[items.length - 1]];
     if (e.shiftKey && document.activeElement === first) (e.preventDefault(), last.focus());
