@@ -7,11 +7,21 @@ import { canvasSpecs } from './specs/canvas';
 import { editingSpecs } from './specs/editing';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
+import { releaseSpecs } from './specs/releases';
 import { roomySpecs } from './specs/roomy';
 import { saveSpecs } from './specs/save';
 import { processesUsing, startStack } from './stack';
 
-const specs = [...exampleSpecs, ...buildSpecs, ...canvasSpecs, ...editingSpecs, ...saveSpecs, ...promptSpecs, ...roomySpecs];
+const specs = [
+  ...exampleSpecs,
+  ...buildSpecs,
+  ...canvasSpecs,
+  ...editingSpecs,
+  ...saveSpecs,
+  ...promptSpecs,
+  ...roomySpecs,
+  ...releaseSpecs,
+];
 
 const stack = await startStack().catch((err: Error) => {
   console.error(`could not start Weir: ${err.message}`);
