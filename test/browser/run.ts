@@ -4,6 +4,7 @@
 import { runSpecs } from './harness';
 import { buildSpecs } from './specs/build-flow';
 import { canvasSpecs } from './specs/canvas';
+import { completeSpecs } from './specs/complete';
 import { editingSpecs } from './specs/editing';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
@@ -21,6 +22,7 @@ const specs = [
   ...promptSpecs,
   ...roomySpecs,
   ...releaseSpecs,
+  ...completeSpecs,
 ];
 
 const stack = await startStack().catch((err: Error) => {

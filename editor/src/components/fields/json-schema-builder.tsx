@@ -8,10 +8,13 @@ export interface BuilderField {
   enum: string;
   description: string;
   required: boolean;
+  /** Numbers only, kept as typed. */
+  minimum?: number;
+  maximum?: number;
 }
 
 const TYPES: FieldType[] = ['string', 'number', 'integer', 'boolean'];
-const SIMPLE_KEYS = new Set(['type', 'enum', 'description']);
+const SIMPLE_KEYS = new Set(['type', 'enum', 'description', 'minimum', 'maximum']);
 
 /** The builder's fields when the schema is a flat object it can show, else undefined. */
 export function toFields(schema: unknown): BuilderField[] | undefined {
@@ -25,12 +28,15 @@ export function toFields(schema: unknown): BuilderField[] | undefined {
     const p = raw as Obj;
     if (!p || !TYPES.includes(p.type as FieldType) || Object.keys(p).some((k) => !SIMPLE_KEYS.has(k))) return undefined;
     if (p.enum && (p.type !== 'string' || !Array.isArray(p.enum))) return undefined;
+    if ((p.minimum !== undefined || p.maximum !== undefined) && p.type !== 'number' && p.type !== 'integer') return undefined;
     out.push({
       name,
       type: p.type as FieldType,
       enum: Array.isArray(p.enum) ? p.enum.join(', ') : '',
       description: typeof p.description === 'string' ? p.description : '',
       required: required.has(name),
+      ...(typeof p.minimum === 'number' ? { minimum: p.minimum } : {}),
+      ...(typeof p.maximum === 'number' ? { maximum: p.maximum } : {}),
     });
   }
   return out;
@@ -48,6 +54,8 @@ export function fromFields(fields: BuilderField[]): Obj {
       type: f.type,
       ...(f.type === 'string' && values.length ? { enum: values } : {}),
       ...(f.description ? { description: f.description } : {}),
+      ...(f.type !== 'string' && f.type !== 'boolean' && f.minimum !== undefined ? { minimum: f.minimum } : {}),
+      ...(f.type !== 'string' && f.type !== 'boolean' && f.maximum !== undefined ? { maximum: f.maximum } : {}),
     };
   }
   const required = fields.filter((f) => f.name && f.required).map((f) => f.name);
@@ -96,6 +104,21 @@ export function SchemaBuilder(props: { fields: BuilderField[]; onChange: (fields
           >
             ×
           </button>
+          {(f.type === 'number' || f.type === 'integer') && (
+            <div className="wide row">
+              {(['minimum', 'maximum'] as const).map((k) => (
+                <input
+                  key={k}
+                  className="input"
+                  type="number"
+                  aria-label={`Field ${i + 1} ${k}`}
+                  placeholder={k}
+                  value={f[k] ?? ''}
+                  onChange={(e) => set(i, { [k]: e.target.value === '' ? undefined : Number(e.target.value) })}
+                />
+              ))}
+            </div>
+          )}
           {f.type === 'string' && (
             <input
               className="input wide"

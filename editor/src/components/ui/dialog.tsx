@@ -7,7 +7,10 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('[data-autofocus], input, button, [tabindex]');
+    const first =
+      box.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      box.current?.querySelector<HTMLElement>('.dialog-head ~ * input, .dialog-head ~ * button, .dialog-head ~ * select') ??
+      box.current?.querySelector<HTMLElement>('button');
     first?.focus();
     return () => before?.focus?.();
   }, []);

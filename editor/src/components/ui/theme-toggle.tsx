@@ -16,7 +16,11 @@ export function ThemeToggle() {
       {theme === 'dark' ? (
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden>
           <circle cx="8" cy="8" r="3.2" fill="currentColor" />
-          <path d="M8 1v2M8 13v2M1 8h2M13 8h2M3 3l1.4 1.4M11.6 11.6 13 13M3 13l1.4-1.4M11.6 4.4 13 3" stroke="currentColor" strokeWidth="1.4" />
+          <path
+            d="M8 1v2M8 13v2M1 8h2M13 8h2M3 3l1.4 1.4M11.6 11.6 13 13M3 13l1.4-1.4M11.6 4.4 13 3"
+            stroke="currentColor"
+            strokeWidth="1.4"
+          />
         </svg>
       ) : (
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden>
