@@ -1,7 +1,7 @@
 // The flow editor screen: header with save and the view tabs, then the canvas view (palette,
 // canvas, side panel) or another view of the flow over it (flow-views.tsx).
 import { ReactFlowProvider } from '@xyflow/react';
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { saveFlow } from '../../api/save-flow';
 import { validateFlow, type Flow } from '../../engine';
 import { moveNodes } from '../../state/flow-edit';
@@ -18,9 +18,11 @@ import { PanelBoundary } from '../ui/error-boundary';
 import { Loading } from '../ui/states';
 import { EditorHeader, type SaveStatus } from './editor-header';
 import { FLOW_VIEWS } from './flow-views';
-import { FindNode } from './find-node';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import { exposeTestHooks } from './test-hooks';
+
+// Dialogs (and cmdk) load when first opened, so opening a flow does not wait for them.
+const FindNode = lazy(() => import('./find-node').then((m) => ({ default: m.FindNode })));
+const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })));
 
 export function Workspace({ initial, view = 'canvas' }: { initial: Flow; view?: string }) {
   return (
@@ -105,8 +107,10 @@ function WorkspaceInner({ initial, view }: { initial: Flow; view: string }) {
             </div>
           )}
         </div>
-        {dialog === 'find' && <FindNode onClose={() => setDialog(null)} />}
-        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        <Suspense fallback={null}>
+          {dialog === 'find' && <FindNode onClose={() => setDialog(null)} />}
+          {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        </Suspense>
       </div>
     </EditorContext.Provider>
   );
