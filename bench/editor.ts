@@ -58,27 +58,30 @@ async function openInteractive(page: import('playwright-core').Page, id: string)
   return Date.now() - t0;
 }
 
-/** Drags the canvas for about a second and returns the time between animation frames, ms. */
+/** Drags the canvas (about a second) and returns the times between animation frames, ms. */
 async function panFrames(page: import('playwright-core').Page): Promise<number[]> {
   const box = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
+  // A string, not a function: tsx would wrap the inner function in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
     let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+    const tick = (t) => {
+      window.__frames.push(t - last);
       last = t;
-      if (!w.__stop) requestAnimationFrame(tick);
+      if (!window.__stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width - 40, y);
-  await page.mouse.down();
-  for (let i = 0; i < 60; i++) await page.mouse.move(box.x + box.width - 40 - i * 12, y + Math.sin(i / 6) * 60);
-  for (let i = 60; i > 0; i--) await page.mouse.move(box.x + box.width - 40 - i * 12, y - 40);
-  await page.mouse.up();
+  })()`);
+  // Grab the empty strip left of the flow (the opening view keeps 40 px there) and drag upwards,
+  // twice, so rows below come into view.
+  const x = box.x + 18;
+  for (let round = 0; round < 3; round++) {
+    await page.mouse.move(x, box.y + box.height - 180);
+    await page.mouse.down();
+    for (let i = 1; i <= 45; i++) await page.mouse.move(x, box.y + box.height - 180 - i * ((box.height - 200) / 45));
+    await page.mouse.up();
+  }
   return page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __stop: boolean };
     w.__stop = true;
