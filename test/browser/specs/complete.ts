@@ -232,6 +232,16 @@ export const completeSpecs: Spec[] = [
             `${err.message}; url ${page.url()}; nodes ${(await currentFlow(page)).nodes.length} (before ${before}); focused ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`,
           );
         });
+      // Wiring from the keyboard: a template added with Enter, connected to the output in the inspector.
+      await page.focus('[data-testid=palette-template]');
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid=connect-target]').waitFor();
+      const added = await page.inputValue('[data-testid=node-id]');
+      await page.focus('[data-testid=connect-target]');
+      await page.selectOption('[data-testid=connect-target]', 'answer');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((id) => window.__weir!.flow().edges.some((e) => e.source === id && e.target === 'answer'), added);
     },
   },
   {

@@ -6,6 +6,7 @@ import { removeElements, renameNode, setNodeData } from '../../state/flow-edit';
 import { useEditor } from '../../state/use-editor';
 import { dataSchemaOf } from '../fields/json-schema';
 import { problemsAt, SchemaForm } from '../fields/schema-form';
+import { NodeConnections } from './node-connections';
 
 export function NodeInspector({ node }: { node: FlowNode }) {
   const ed = useEditor();
@@ -42,6 +43,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
       ) : (
         <pre className="code-block">{JSON.stringify(node.data, null, 2)}</pre>
       )}
+      <NodeConnections node={node} />
       <div className="inspector-actions">
         <button className="btn btn-danger btn-small" onClick={() => ed.update((f) => removeElements(f, [node.id]))}>
           Delete node
