@@ -27,7 +27,9 @@ export async function flowHash(flow: Flow): Promise<string | undefined> {
 }
 
 export async function loadReleases(id: string, saved: Flow): Promise<ReleaseInfo> {
-  const [list, draftHash] = await Promise.all([api.flowVersions(id), flowHash(saved)]);
+  const list = await api.flowVersions(id);
+  // Hashing a large flow costs a parse and a format: only when there is a version to compare with.
+  const draftHash = list.versions.length ? await flowHash(saved) : undefined;
   const servedVersion = list.labels.production ?? (list.latest || undefined);
   const summary = list.versions.find((v) => v.version === servedVersion);
   const served = summary

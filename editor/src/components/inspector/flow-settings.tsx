@@ -2,6 +2,7 @@
 // declaration (what callers send) and its examples (what the run panel offers).
 import type { Flow } from '../../engine';
 import { useEditor } from '../../state/use-editor';
+import { downloadFlow } from '../flows/flow-files';
 import { ExamplesEditor } from './examples-editor';
 import { InputFieldsEditor } from './input-fields-editor';
 
@@ -17,6 +18,12 @@ export function FlowSettings() {
       <div className="field">
         <div className="field-label">Id</div>
         <code className="code-inline">{flow.id}</code>
+        <div className="field-help">
+          The file name and the edge URL. To change it, use Rename in the flows list (it warns what moves).{' '}
+          <button type="button" className="link-btn left" onClick={() => downloadFlow(flow)} data-testid="export-current">
+            Export this flow as {flow.id}.json
+          </button>
+        </div>
       </div>
       <div className="field">
         <label className="field-label" htmlFor="flow-name">
