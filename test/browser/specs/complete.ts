@@ -232,6 +232,23 @@ export const completeSpecs: Spec[] = [
             `${err.message}; url ${page.url()}; nodes ${(await currentFlow(page)).nodes.length} (before ${before}); focused ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`,
           );
         });
+      // Moving a node from the keyboard: focus it, arrows move it, one undo step puts it back.
+      const xOf = async (id: string) => (await currentFlow(page)).nodes.find((n) => n.id === id)!.position.x;
+      const x0 = await xOf('classify');
+      await page.focus('.react-flow__node[data-id="classify"]');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((x) => window.__weir!.flow().nodes.find((n) => n.id === 'classify')!.position.x > x, x0);
+      const x1 = await xOf('classify');
+      await pressShortcut(page, 'Control+z');
+      await page
+        .waitForFunction((x) => window.__weir!.flow().nodes.find((n) => n.id === 'classify')!.position.x === x, x0, { timeout: 3000 })
+        .catch(async () => {
+          throw new Error(
+            `undo: x0 ${x0}, moved ${x1}, after undo ${await xOf('classify')}, undo enabled ${await page.isEnabled('[data-testid=undo]')}`,
+          );
+        });
       // Wiring from the keyboard: a template added with Enter, connected to the output in the inspector.
       await page.focus('[data-testid=palette-template]');
       await page.keyboard.press('Enter');

@@ -65,6 +65,7 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
   const minimap = useOpen('minimap');
   const nodeCache = useMemo(createNodeCache, []);
   const edgeCache = useMemo(createEdgeCache, []);
+  const dragging = useRef(false);
 
   const nodes = useMemo(
     () => nodeCache(ed.flow, ed.selectedNodes, ed.measured),
@@ -83,10 +84,15 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       let dragEnded = false;
       let selection: Set<string> | undefined;
       let measuredChanged = false;
+      let keyboardMove = false;
       for (const c of changes) {
         if (c.type === 'position') {
           if (c.position) moved.set(c.id, c.position);
-          if (c.dragging === false) dragEnded = true;
+          if (c.dragging) dragging.current = true;
+          // A drag ends with dragging: false; arrow keys send the same with no drag before it,
+          // and consecutive presses coalesce into one undo step.
+          else if (dragging.current) dragEnded = true;
+          else keyboardMove = true;
         } else if (c.type === 'select') {
           selection ??= new Set(ed.selectedNodes);
           if (c.selected) selection.add(c.id);
@@ -96,8 +102,12 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
           measuredChanged = true;
         }
       }
-      if (moved.size) ed.updateTransient((f) => moveNodes(f, moved));
-      if (dragEnded) ed.settle();
+      if (moved.size && keyboardMove) ed.update((f) => moveNodes(f, moved), `keys:${[...moved.keys()].join(',')}`);
+      else if (moved.size) ed.updateTransient((f) => moveNodes(f, moved));
+      if (dragEnded) {
+        dragging.current = false;
+        ed.settle();
+      }
       if (selection) ed.setSelectedNodes(selection);
       if (measuredChanged) ed.bumpMeasured();
     },
