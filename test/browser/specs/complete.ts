@@ -281,6 +281,7 @@ export const completeSpecs: Spec[] = [
         'clicking the label focuses its control',
       );
       await page.click('[data-testid=tab-problems]');
+      await ctx.shots('problems-tab');
       await page.locator('.react-flow__node[data-id="classify"] .weir-node-id').click();
       await page.waitForFunction(() => (document.querySelector('[data-testid=node-id]') as HTMLInputElement | null)?.value === 'classify');
       expect((await page.getAttribute('[data-testid=tab-inspect]', 'aria-selected')) === 'true', 'the inspector tab is shown');
