@@ -1,6 +1,6 @@
 // Issue 11 points 8-18 in the browser: prompts, pickers and the JSON Schema field, search and
 // files, flow identity, failure offline, labels, keyboard, tabs and signing in.
-import { readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Spec } from '../harness';
@@ -143,17 +143,19 @@ export const completeSpecs: Spec[] = [
       expect(await page.locator('[data-testid=flow-row-health-explainer]').isVisible(), 'search finds the flow by its description');
       await page.fill('[data-testid=flow-search]', '');
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-email-announcement]')]);
-      const file = join(mkdtempSync(join(tmpdir(), 'weir-export-')), 'email.json');
+      const scratch = mkdtempSync(join(tmpdir(), 'weir-export-'));
+      const file = join(scratch, 'email.json');
       await download.saveAs(file);
       const exported = readFileSync(file, 'utf8');
       expect(download.suggestedFilename() === 'email-announcement.json', 'the file is named after the flow');
       expect(exported === readFileSync(join(stack.flowsDir, 'email-announcement.json'), 'utf8'), 'the export is the canonical file');
-      const imported = join(tmpdir(), `imported-${Date.now()}.json`);
+      const imported = join(scratch, 'imported-email.json');
       writeFileSync(
         imported,
         exported.replace('"id": "email-announcement"', '"id": "imported-email"').replace('"name": "', '"name": "Imported '),
       );
       await page.setInputFiles('[data-testid=import-file]', imported);
+      rmSync(scratch, { recursive: true, force: true });
       await page.locator('[data-testid=flow-notice]').waitFor();
       await page.locator('[data-testid=flow-row-imported-email]').waitFor();
       await ctx.shots('flow-list');
