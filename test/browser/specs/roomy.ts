@@ -164,6 +164,13 @@ export const roomySpecs: Spec[] = [
       await ctx.open('/');
       await page.locator('[data-testid=flow-table]').waitFor();
       await ctx.shots('flow-list-dark');
+      await ctx.open('/prompts/email-announcement');
+      await page.locator('[data-testid=version-diff] .diff-row').first().waitFor();
+      await ctx.shots('prompts-dark');
+      await ctx.open('/flows/support-x1000/releases');
+      await page.locator('[data-testid=releases]').waitFor();
+      await ctx.shots('releases-dark');
+      await page.click('[data-testid=view-canvas]');
       await page.click('[data-testid=theme-toggle]');
     },
   },
