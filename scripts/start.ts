@@ -10,6 +10,7 @@ import { ensureDevVars, parseDotenv } from './lib/dev-vars';
 import { startDevServer } from './lib/dev-server';
 import { ensureEditor } from './lib/editor';
 import { applyMigrations } from './lib/migrate';
+import { portIsFree, portInUseMessage } from './lib/port-check';
 import { describeSeed, seedLocal, type SeedReport } from './lib/seed';
 import { startEditorDev } from '../editor/dev/start-vite';
 
@@ -28,6 +29,16 @@ const { values } = parseArgs({
 });
 const machine = values.machine;
 const log = (line: string) => (machine ? undefined : console.log(`weir: ${line}`));
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`weir: --port must be a number from 0 to 65535, got "${values.port}"`);
+  process.exit(1);
+}
+if (!(await portIsFree(port))) {
+  console.error(portInUseMessage(port));
+  process.exit(1);
+}
 
 const envFiles = values['env-file']?.map((f) => resolve(f));
 let vars: Record<string, string>;
@@ -59,7 +70,7 @@ ensureEditor(root, { build: !values['no-editor-build'], log: (line) => log(line)
 const useVite = !machine && !values['no-vite'];
 const server = await startDevServer({
   root,
-  port: useVite ? 0 : Number(values.port),
+  port: useVite ? 0 : port,
   persistTo,
   envFiles,
   output: machine ? 'collect' : 'inherit',
@@ -67,7 +78,7 @@ const server = await startDevServer({
 const editor = useVite
   ? await startEditorDev({
       root,
-      port: Number(values.port),
+      port,
       workerPort: server.port,
       adminToken: vars.ADMIN_TOKEN,
       output: 'inherit',
@@ -99,6 +110,8 @@ else {
   Sign in:      ${server.url}/#token=${vars.ADMIN_TOKEN}
   Admin token:  ${vars.ADMIN_TOKEN}   (management API; in .dev.vars)
   Invoke key:   ${invokeKey}   (calling flows; INVOKE_KEYS in .dev.vars)
+  For the README's examples, in another terminal:
+                export WEIR_INVOKE_KEY=${invokeKey}
   Try:          curl ${server.url}/v1/flows/support-x1000/run -H "Authorization: Bearer ${invokeKey}" \\
                   -H 'content-type: application/json' -d '${question}'
   Ctrl+C stops it.

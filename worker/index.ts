@@ -15,10 +15,12 @@ import { runLogRoutes } from './routes/runs';
 import { storeAdminRoutes } from './routes/store-admin';
 import { scheduled } from './runs/log/scheduled';
 import { flowRunRoutes } from './routes/flow-run';
+import { providerRoutes } from './routes/providers';
 
 const api = new Hono<AppEnv>()
   .use(storesMiddleware)
   .route('/', healthRoutes)
+  .route('/', providerRoutes)
   .route('/', flowRunRoutes)
   .route('/', runLogRoutes)
   .route('/', flowVersionRoutes)

@@ -1,6 +1,6 @@
 // The app shell: sign-in when there is no token, then the flows list, a flow, or the prompts.
-import { lazy, Suspense, useState } from 'react';
-import { getToken } from './api/token';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { captureTokenFromHash, getToken } from './api/token';
 import { FlowEditorPage } from './components/flows/flow-editor-page';
 import { FlowList } from './components/flows/flow-list';
 import { SignIn } from './components/ui/sign-in';
@@ -14,9 +14,15 @@ const PromptManager = lazy(() => import('./components/prompts/prompt-manager').t
 export function App() {
   const path = usePath();
   const [token, setTokenState] = useState(getToken());
+  // A sign-in link pasted into the address bar of an open tab changes only the hash: no reload.
+  useEffect(() => {
+    const onHash = () => (captureTokenFromHash(), setTokenState(getToken()));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   if (!token) return <SignIn onSignedIn={() => setTokenState(getToken())} />;
   const route = matchRoute(path);
-  if (route.name === 'flow') return <FlowEditorPage key={route.id} id={route.id} />;
+  if (route.name === 'flow') return <FlowEditorPage key={route.id} id={route.id} view={route.view} />;
   return (
     <div className="app">
       <TopNav active={route.name} onSignOut={() => setTokenState(null)} />

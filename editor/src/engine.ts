@@ -20,6 +20,8 @@ export {
   templateReferences,
   jsonSchemaProblems,
   widgets,
+  diffFlows,
+  renderTemplate,
 } from '../../worker/engine/index';
 export type {
   AnyNodeDefinition,
@@ -36,4 +38,6 @@ export type {
   ChatMessage,
   ValidateOptions,
   Widget,
+  FlowDiff,
+  ValueChange,
 } from '../../worker/engine/index';

@@ -4,8 +4,11 @@ import '@xyflow/react/dist/style.css';
 import './styles/base.css';
 import './styles/canvas.css';
 import './styles/panels.css';
+import './styles/theme.css';
 import { captureTokenFromHash } from './api/token';
 import { App } from './app';
+import { applyTheme } from './state/theme';
 
 captureTokenFromHash();
+applyTheme();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -1,4 +1,5 @@
-// A tiny history router: three screens do not need a routing library.
+// A tiny history router: a few screens do not need a routing library. A flow's views are
+// /flows/<id> (the canvas) and /flows/<id>/<view> (components/flows/flow-views.tsx).
 import { useSyncExternalStore } from 'react';
 
 const EVENT = 'weir:navigate';
@@ -20,11 +21,11 @@ const subscribe = (cb: () => void) => {
 
 export const usePath = (): string => useSyncExternalStore(subscribe, () => window.location.pathname);
 
-export type Route = { name: 'flows' } | { name: 'flow'; id: string } | { name: 'prompts'; prompt?: string };
+export type Route = { name: 'flows' } | { name: 'flow'; id: string; view: string } | { name: 'prompts'; prompt?: string };
 
 export function matchRoute(path: string): Route {
-  const flow = /^\/flows\/([^/]+)\/?$/.exec(path);
-  if (flow) return { name: 'flow', id: decodeURIComponent(flow[1]) };
+  const flow = /^\/flows\/([^/]+)(?:\/([a-z-]+))?\/?$/.exec(path);
+  if (flow) return { name: 'flow', id: decodeURIComponent(flow[1]), view: flow[2] ?? 'canvas' };
   const prompts = /^\/prompts(?:\/([^/]+))?\/?$/.exec(path);
   if (prompts) return { name: 'prompts', prompt: prompts[1] ? decodeURIComponent(prompts[1]) : undefined };
   return { name: 'flows' };

@@ -13,6 +13,8 @@ export interface Ctx {
   /** Console errors and page errors seen so far on this page. */
   errors: string[];
   shot: (name: string) => Promise<void>;
+  /** Screenshots at 1440×900 and 1024×700 (`<name>-1440.png`, `<name>-1024.png`), then back to 1366×768. */
+  shots: (name: string) => Promise<void>;
   /** Opens a path signed in (the token goes in through the #token link, as npm start prints it). */
   open: (path: string) => Promise<void>;
 }
@@ -35,12 +37,12 @@ export const launch = (): Promise<Browser> =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 export async function runSpecs(stack: Stack, specs: Spec[], filter?: string): Promise<{ passed: number; failed: number }> {
-  mkdirSync(artifacts, { recursive: true });
+  mkdirSync(join(artifacts, 'views'), { recursive: true });
   const browser = await launch();
   let passed = 0;
   let failed = 0;
   try {
-    for (const spec of specs.filter((s) => !filter || s.name.includes(filter))) {
+    for (const spec of specs.filter((s) => !filter || filter.split('|').some((f) => s.name.includes(f)))) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
@@ -52,6 +54,17 @@ export async function runSpecs(stack: Stack, specs: Spec[], filter?: string): Pr
         page,
         errors,
         shot: async (name) => void (await page.screenshot({ path: join(artifacts, `${name}.png`) })),
+        shots: async (name) => {
+          for (const [w, h] of [
+            [1440, 900],
+            [1024, 700],
+          ]) {
+            await page.setViewportSize({ width: w, height: h });
+            await page.waitForTimeout(350);
+            await page.screenshot({ path: join(artifacts, 'views', `${name}-${w}.png`) });
+          }
+          await page.setViewportSize({ width: 1366, height: 768 });
+        },
         open: async (path) => {
           await page.goto(`${stack.url}${path}#token=${stack.token}`);
         },

@@ -1,22 +1,40 @@
 // `npm run test:browser`: starts Weir as `npm start` does, runs the browser specs in Chromium and
-// ends with "N passed, N failed" (non-zero exit on any failure). Optional argument: a name filter.
+// ends with "N passed, N failed" (non-zero exit on any failure). Optional argument: a name filter
+// (specs whose name contains it; several separated by |).
 import { runSpecs } from './harness';
 import { buildSpecs } from './specs/build-flow';
 import { canvasSpecs } from './specs/canvas';
+import { completeSpecs } from './specs/complete';
 import { editingSpecs } from './specs/editing';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
 import { runLogSpecs } from './specs/runs';
+import { releaseSpecs } from './specs/releases';
+import { roomySpecs } from './specs/roomy';
 import { saveSpecs } from './specs/save';
-import { startStack } from './stack';
+import { processesUsing, startStack } from './stack';
 
-const specs = [...exampleSpecs, ...buildSpecs, ...canvasSpecs, ...editingSpecs, ...saveSpecs, ...promptSpecs, ...runLogSpecs];
+const specs = [
+  ...exampleSpecs,
+  ...buildSpecs,
+  ...canvasSpecs,
+  ...editingSpecs,
+  ...saveSpecs,
+  ...promptSpecs,
+  ...roomySpecs,
+  ...releaseSpecs,
+  ...completeSpecs,
+  ...runLogSpecs,
+];
 
 const stack = await startStack().catch((err: Error) => {
   console.error(`could not start Weir: ${err.message}`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 });
+// Ctrl+C, a kill or a closed output pipe still stops Weir: nothing may be left running.
+process.stdout.on('error', () => undefined);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void stack.stop().finally(() => process.exit(130)));
 let result = { passed: 0, failed: 1 };
 try {
   console.log(`browser specs against ${stack.url}`);
@@ -25,6 +43,11 @@ try {
   console.error(err);
 } finally {
   await stack.stop();
+}
+const left = processesUsing(stack.work);
+if (left.length) {
+  console.error(`processes still running after the specs: ${left.join(', ')}`);
+  result.failed++;
 }
 console.log(`${result.passed} passed, ${result.failed} failed`);
 process.exit(result.failed ? 1 : 0);

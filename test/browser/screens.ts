@@ -8,7 +8,7 @@ import { startStack } from './stack';
 
 const dir = process.argv[2] ?? join(artifacts, 'screens');
 mkdirSync(dir, { recursive: true });
-const stack = await startStack({ editorPort: 8799 });
+const stack = await startStack();
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

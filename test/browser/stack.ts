@@ -1,15 +1,20 @@
 // Starts Weir for the browser tests with `npm start` (scripts/start.ts): local KV seeded from
 // flows/, wrangler dev behind Vite on one URL. Its own token and KV live in a temporary directory,
 // and saved flow files go to a temporary copy of flows/, so tests never touch the repo's files.
+// Ports are free ones picked at start, so two runs on one machine do not collide; stop() waits for
+// every process it started (found by the run's own temporary directory) to be gone.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../scripts/lib/dev-server';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname;
 
 export interface Stack {
   url: string;
+  /** The run's temporary directory (state, token file, flows copy). */
+  work: string;
   token: string;
   flowsDir: string;
   stop: () => Promise<void>;
@@ -33,7 +38,7 @@ async function waitFor(url: string, ms: number, ok: (res: Response) => boolean =
 }
 
 export async function startStack(opts: { editorPort?: number } = {}): Promise<Stack> {
-  const editorPort = opts.editorPort ?? 8797;
+  const editorPort = opts.editorPort ?? (await freePort());
   const token = `browser-test-${Math.random().toString(36).slice(2)}`;
   const work = mkdtempSync(join(tmpdir(), 'weir-browser-'));
   const flowsDir = join(work, 'flows');
@@ -61,21 +66,59 @@ export async function startStack(opts: { editorPort?: number } = {}): Promise<St
     '--no-editor-build',
   ]);
   const stop = async () => {
-    for (const p of procs) {
-      try {
-        if (p.pid) process.kill(-p.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    for (const p of procs) signalGroup(p.pid, 'SIGTERM');
+    // start.ts stops Vite and wrangler on SIGTERM; give it time, then make sure.
+    await Promise.all(procs.map((p) => exited(p, 10_000)));
+    for (const p of procs) signalGroup(p.pid, 'SIGKILL');
+    for (const pid of processesUsing(work)) signal(pid, 'SIGKILL');
     rmSync(work, { recursive: true, force: true });
   };
+  // If this process ends without stop() (an exception, a closed pipe, a kill), nothing survives it.
+  const sweep = () => {
+    for (const p of procs) signalGroup(p.pid, 'SIGKILL');
+    for (const pid of processesUsing(work)) signal(pid, 'SIGKILL');
+  };
+  process.once('exit', sweep);
   try {
     await waitFor(`http://127.0.0.1:${editorPort}/v1/health`, 90_000);
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- logs ---\n${log}`);
   }
-  return { url: `http://127.0.0.1:${editorPort}`, token, flowsDir, stop, logs: () => log };
+  return { url: `http://127.0.0.1:${editorPort}`, work, token, flowsDir, stop, logs: () => log };
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+function signalGroup(pid: number | undefined, sig: NodeJS.Signals): void {
+  if (pid) signal(-pid, sig);
+}
+
+function exited(p: ChildProcess, ms: number): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    p.once('exit', () => (clearTimeout(timer), resolve()));
+  });
+}
+
+/** Processes whose command line or environment names this run's temporary directory (wrangler, workerd, Vite). */
+export function processesUsing(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const named = (file: string) => readFileSync(`/proc/${entry}/${file}`, 'utf8').includes(dir);
+      if (named('cmdline') || named('environ')) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return pids;
 }

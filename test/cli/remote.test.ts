@@ -24,7 +24,7 @@ describe('weir push', () => {
     expect(first.stdout).toContain('prompt email-announcement: added version 2');
     expect(first.stdout).toContain('prompt email-announcement: label production -> 2');
     expect(first.stdout).toContain('flow support-x1000: pushed (new)');
-    expect([...fake.flows.keys()].sort()).toEqual(['email-announcement', 'health-explainer', 'support-x1000']);
+    expect([...fake.flows.keys()].sort()).toEqual(['email-announcement', 'fallback-demo', 'health-explainer', 'support-x1000']);
     expect(fake.flows.get('health-explainer')).toBe(readFileSync(join(cwd, 'flows', 'health-explainer.json'), 'utf8'));
     expect(fake.prompts.get('email-announcement')!.labels).toEqual(
       readJsonFile(join(cwd, 'flows', 'prompts', 'email-announcement.json')).labels,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { generateFlow } from '../../bench/editor-flow';
 import { createDecorationStore } from '../../editor/src/state/node-decorations';
 import { createEdgeCache, createNodeCache } from '../../editor/src/state/to-react-flow';
-import { openingViewport } from '../../editor/src/state/viewport';
+import { freeSpot } from '../../editor/src/state/placement';
+import { boundsOf, fitRect, inView, MINIMAP_RESERVE, NODE_SIZE, openingViewport, READABLE_ZOOM } from '../../editor/src/state/viewport';
 import { moveNodes } from '../../editor/src/state/flow-edit';
 import type { Problem } from '../../worker/engine/index';
 
@@ -54,11 +55,50 @@ describe('decoration store', () => {
 });
 
 describe('opening viewport', () => {
-  it('fits a small flow, even a wide one, and opens a large one readable at its input', () => {
+  it('fits a flow that fits readably, and opens a large one readable at its input', () => {
     const pane = { width: 830, height: 720 };
-    expect(openingViewport(generateFlow(8), pane)).toBeUndefined();
-    const v = openingViewport(generateFlow(500), pane)!;
-    expect(v.zoom).toBeGreaterThanOrEqual(0.5);
-    expect(v.x).toBeGreaterThan(0);
+    const small = { ...generateFlow(3), nodes: generateFlow(3).nodes.filter((n) => n.type !== 'output') };
+    const v1 = openingViewport(small, pane)!;
+    expect(v1.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    expect(inView(boundsOf(small)!, v1, pane)).toBe(true);
+    const large = generateFlow(500);
+    const v2 = openingViewport(large, pane)!;
+    expect(v2.zoom).toBe(READABLE_ZOOM);
+    const input = large.nodes.find((n) => n.type === 'input')!;
+    expect(inView({ ...input.position, ...NODE_SIZE }, v2, pane)).toBe(true);
+  });
+
+  it('keeps the minimap corner clear when fitting', () => {
+    const pane = { width: 1000, height: 600 };
+    for (const r of [
+      { x: 0, y: 0, width: 3000, height: 2000 },
+      { x: 0, y: 0, width: 3000, height: 200 },
+      { x: 0, y: 0, width: 300, height: 2000 },
+    ]) {
+      const v = fitRect(r, pane, { minimap: true });
+      const right = (r.x + r.width) * v.zoom + v.x;
+      const bottom = (r.y + r.height) * v.zoom + v.y;
+      expect(right <= pane.width - MINIMAP_RESERVE.width || bottom <= pane.height - MINIMAP_RESERVE.height).toBe(true);
+    }
+  });
+});
+
+describe('placing a node from the palette', () => {
+  it('puts it beside the selection, clear of every other node', () => {
+    const flow = generateFlow(6);
+    const sel = flow.nodes[1];
+    const p = freeSpot(flow, new Map(), { selected: new Set([sel.id]), centre: { x: 0, y: 0 } });
+    expect(p.x).toBeGreaterThan(sel.position.x);
+    for (const n of flow.nodes) {
+      const apart = Math.abs(n.position.x - p.x) >= NODE_SIZE.width || Math.abs(n.position.y - p.y) >= NODE_SIZE.height;
+      expect(apart).toBe(true);
+    }
+  });
+
+  it('moves off a node that sits at the centre of the view', () => {
+    const flow = generateFlow(3);
+    const n = flow.nodes[0];
+    const p = freeSpot(flow, new Map(), { selected: new Set(), centre: { x: n.position.x + 110, y: n.position.y + 42 } });
+    expect(Math.abs(p.x - n.position.x) >= NODE_SIZE.width || Math.abs(p.y - n.position.y) >= NODE_SIZE.height).toBe(true);
   });
 });

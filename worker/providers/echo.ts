@@ -1,7 +1,9 @@
 // The offline, deterministic provider: the default when no API key is configured. Everything it
-// says is marked (text starts with "[echo <model>]", responses carry echo: true).
+// says is marked (text starts with "[echo <model>]", responses carry echo: true). Models named
+// `echo:fail-...` fail like a real provider (echo-failures.ts).
 import type { ChatMessage, LlmClient, LlmRequest, LlmResponse } from '../engine/types';
 import { abortError } from './classify';
+import { echoFailure } from './echo-failures';
 import { echoFromSchema } from './echo-schema';
 import { estimateUsage } from './tokens';
 
@@ -34,6 +36,7 @@ export function createEchoProvider(opts: { name?: string } = {}): LlmClient {
   return {
     async complete(req): Promise<LlmResponse> {
       if (req.signal.aborted) throw abortError(req.signal);
+      await echoFailure(req.model, req.signal);
       const text = echoText(req);
       if (req.onToken) {
         for (const piece of text.split(/(?<= )/)) {

@@ -59,7 +59,11 @@ export const flowRoutes = new Hono<AppEnv>()
         parsed.problems,
       );
     const text = canonicalText(parsed.flow ?? { ...body, id });
-    await c.var.stores.flows.put(id, text, {
+    const store = c.var.stores.flows;
+    // An unchanged flow is not written again, so its "last change" stays when it was changed.
+    const before = await store.get(id);
+    if (before?.text === text) return c.json({ flow: JSON.parse(text) as unknown, problems: parsed.problems, unchanged: true });
+    await store.put(id, text, {
       name: parsed.flow?.name ?? (typeof body.name === 'string' ? body.name : id),
       description: parsed.flow?.description ?? (typeof body.description === 'string' ? body.description : ''),
       public: parsed.flow?.public === true,

@@ -48,3 +48,23 @@ export interface FlowAnswer {
   updatedAt?: string;
   problems: Problem[];
 }
+
+export interface FlowVersionSummary {
+  version: number;
+  hash: string;
+  createdAt: string;
+  note?: string;
+}
+
+export interface FlowVersions {
+  versions: FlowVersionSummary[];
+  labels: Record<string, number>;
+  latest: number;
+}
+
+export interface ProviderInfo {
+  name: string;
+  type: 'openai' | 'echo';
+  baseURL?: string;
+  models: string[];
+}

@@ -1,13 +1,15 @@
 // Per-node decorations (validation problems, last run status) in a small external store keyed by
 // node id. Canvas nodes subscribe to their own entry, so a new validation pass or a run event
 // re-renders only the nodes whose decoration changed, never all 500.
-import type { Problem } from '../engine';
+import type { Problem, TraceEntry } from '../engine';
 import type { RunStatus } from './to-react-flow';
 
 export interface NodeDecoration {
   problems: Problem[];
   errors: number;
   status?: RunStatus;
+  /** The node's entry in the last run's trace: output preview, latency and tokens on its card. */
+  trace?: TraceEntry;
 }
 
 const EMPTY: NodeDecoration = { problems: [], errors: 0 };
@@ -32,7 +34,7 @@ export interface DecorationStore {
   get: (id: string) => NodeDecoration;
   subscribe: (listener: () => void) => () => void;
   /** Replaces every decoration; entries that did not change keep their identity. */
-  set: (problems: Problem[], status: ReadonlyMap<string, RunStatus>) => void;
+  set: (problems: Problem[], status: ReadonlyMap<string, RunStatus>, trace?: readonly TraceEntry[]) => void;
 }
 
 export function createDecorationStore(): DecorationStore {
@@ -44,17 +46,19 @@ export function createDecorationStore(): DecorationStore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    set(problems, status) {
+    set(problems, status, trace = []) {
       const grouped = problemsByNode(problems);
+      const traces = new Map(trace.map((t) => [t.nodeId, t]));
       const next = new Map<string, NodeDecoration>();
       let changed = false;
-      for (const id of new Set([...grouped.keys(), ...status.keys()])) {
+      for (const id of new Set([...grouped.keys(), ...status.keys(), ...traces.keys()])) {
         const list = grouped.get(id) ?? EMPTY.problems;
         const prev = byId.get(id);
         const s = status.get(id);
-        if (prev && prev.status === s && sameProblems(prev.problems, list)) next.set(id, prev);
+        const t = traces.get(id);
+        if (prev && prev.status === s && prev.trace === t && sameProblems(prev.problems, list)) next.set(id, prev);
         else {
-          next.set(id, { problems: list, errors: list.filter((p) => p.severity === 'error').length, status: s });
+          next.set(id, { problems: list, errors: list.filter((p) => p.severity === 'error').length, status: s, trace: t });
           changed = true;
         }
       }

@@ -16,9 +16,9 @@ export function handlesOf(type: string, data: unknown): HandleSpec[] {
   }
 }
 
-// Matches canvas.css: nodes are 210 px wide, about 80 px tall, handles 9 px, one row per named handle.
-const WIDTH = 210;
-const HEIGHT = 80;
+// Matches canvas.css: nodes are 220 px wide, about 84 px tall, handles 9 px, one row per named handle.
+const WIDTH = 220;
+const HEIGHT = 84;
 const HANDLE = 9;
 const FIRST_ROW = 66;
 const ROW = 19;

@@ -35,8 +35,8 @@ export function createNodeCache() {
         selected: isSelected,
         measured: size,
         // A size before measuring, so fit view and culling work for nodes not drawn yet.
-        initialWidth: 210,
-        initialHeight: 80,
+        initialWidth: 220,
+        initialHeight: 84,
         // Until drawn, estimated handles: React Flow then skips drawing off-screen nodes just to
         // measure them. Measured nodes leave this out so React Flow keeps the handles it measured.
         handles: size ? undefined : estimatedHandles(n),

@@ -6,6 +6,7 @@ import { validateFlow } from '../engine';
 import { canRedo, canUndo, commit, createHistory, endTransient, redo, transient, undo } from './history';
 import { createDecorationStore } from './node-decorations';
 import { useProviderNames } from './provider-names';
+import type { useReleases } from './releases';
 import { idleRun, type RunState } from './run-state';
 
 export type Panel = 'inspect' | 'run' | 'runs' | 'problems';
@@ -28,7 +29,7 @@ export function useEditorState(initial: Flow) {
   const problems: Problem[] = useMemo(() => validateFlow(checked, { providers }), [checked, providers]);
   // Canvas nodes read their problems and run status from this store, each only its own entry.
   const [decorations] = useState(createDecorationStore);
-  useLayoutEffect(() => decorations.set(problems, run.status), [decorations, problems, run.status]);
+  useLayoutEffect(() => decorations.set(problems, run.status, run.trace), [decorations, problems, run.status, run.trace]);
 
   const update = useCallback((fn: (f: Flow) => Flow, key?: string) => setHist((h) => commit(h, fn(h.present), key)), []);
   const updateTransient = useCallback((fn: (f: Flow) => Flow) => setHist((h) => transient(h, fn(h.present))), []);
@@ -71,7 +72,13 @@ export function useEditorState(initial: Flow) {
 export type EditorState = ReturnType<typeof useEditorState>;
 
 /** The editor state plus the page's actions (saving talks to the API, layout to the canvas). */
-export type Editor = EditorState & { save: () => Promise<boolean>; layout: () => void };
+export type Editor = EditorState & {
+  save: () => Promise<boolean>;
+  layout: () => void;
+  openDialog: (d: 'find' | 'shortcuts' | null) => void;
+  /** Versions, labels and what the edge URL serves (state/releases.ts). */
+  releases: ReturnType<typeof useReleases>;
+};
 
 export const EditorContext = createContext<Editor | null>(null);
 

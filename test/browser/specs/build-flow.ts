@@ -55,6 +55,7 @@ async function build(ctx: Ctx): Promise<void> {
       await chooseKvPrompt(ctx, 'support-classify');
       await page.locator('[data-testid=field-temperature]').fill('0');
       await page.locator('[data-testid=field-responseFormat]').selectOption({ label: 'json' });
+      await page.locator('[data-testid=field-responseFormat-schema-mode-json]').click();
       await page.locator('[data-testid=field-responseFormat-schema]').fill(JSON.stringify(CLASSIFY_SCHEMA, null, 2));
       await ctx.shot('inspector-prompt');
     } else if (id === 'route') {

@@ -74,7 +74,7 @@ export const canvasSpecs: Spec[] = [
       });
       expect(put.ok, `the large flow is stored: ${put.status}`);
       await ctx.open('/flows/large-300');
-      await openFlow(page, 'large-300');
+      await openFlow(page, 'large-300', { fit: false });
       await page.locator('.react-flow__node[data-id="start"]').waitFor();
       const drawn = await page.locator('.react-flow__node').count();
       expect(drawn < 100, `only the nodes in view are drawn: ${drawn}`);

@@ -35,10 +35,17 @@ export async function connect(page: Page, source: string, handle: string, target
 
 export const edgeCount = (page: Page) => page.locator('.react-flow__edge').count();
 
-export async function openFlow(page: Page, id: string): Promise<void> {
+/**
+ * Waits for the flow to be drawn. Flows open readable, which can leave nodes outside the view;
+ * unless `fit: false`, the spec then fits the whole flow in view so every node can be clicked.
+ */
+export async function openFlow(page: Page, id: string, opts: { fit?: boolean } = {}): Promise<void> {
   await page.locator('[data-testid=flow-title]').waitFor();
   await page.waitForFunction((fid) => document.querySelector('[data-testid=flow-title] .flow-id')?.textContent === fid, id);
   await page.locator('.react-flow__node').first().waitFor();
+  if (opts.fit === false) return;
+  await page.click('[data-testid=fit]');
+  await page.waitForTimeout(400);
 }
 
 /** The flow the editor holds right now (read-only test hook). */

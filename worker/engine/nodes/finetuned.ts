@@ -22,7 +22,7 @@ export type FinetunedData = z.infer<typeof finetunedData>;
 export const FALLBACK_HANDLE = 'fallback';
 
 /** Failures that end the fine-tuned call for good, as opposed to the run ending (deadline, client gone). */
-const fallsBack = (error: WeirError) =>
+export const fallsBack = (error: WeirError) =>
   error.code.startsWith('provider_') || error.code === 'node_timeout' || error.code === 'bad_json_output';
 
 /** Settles as soon as the node's signal aborts, so a timeout reaches the fallback even if the provider ignores the signal. */

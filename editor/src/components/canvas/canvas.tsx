@@ -18,6 +18,8 @@ import { nodeRegistry } from '../../engine';
 import { addNode, connect, moveNodes, removeElements, type XY } from '../../state/flow-edit';
 import { createEdgeCache, createNodeCache, takenEdges, type WeirNode } from '../../state/to-react-flow';
 import { useEditor } from '../../state/use-editor';
+import { useTheme } from '../../state/theme';
+import { toggle, useOpen } from '../../state/ui-prefs';
 import { LARGE_FLOW, openingViewport, type Viewport } from '../../state/viewport';
 import { canvasNodeTypes } from './flow-node';
 import { PALETTE_MIME } from './palette';
@@ -27,19 +29,19 @@ import { nodeColor } from './node-summary';
 /** Measures the pane first, so a large flow can open at its start instead of fitted to specks. */
 const minimapColor = (n: WeirNode) => nodeColor(n.data.node.type);
 
-const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
 const onDragOver = (e: DragEvent) => {
   e.preventDefault();
   e.dataTransfer.dropEffect = 'move';
 };
 
+/** Measures the pane first, so the flow opens readable (fitted, or at its start when large). */
 export function Canvas() {
   const ed = useEditor();
   const wrap = useRef<HTMLDivElement>(null);
   const [opening, setOpening] = useState<{ viewport?: Viewport } | null>(null);
   useLayoutEffect(() => {
     const box = wrap.current!.getBoundingClientRect();
-    setOpening({ viewport: openingViewport(ed.flow, box) });
+    setOpening({ viewport: openingViewport(ed.flow, box, { minimap: true }) });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the flow as opened
   }, []);
   return (
@@ -53,10 +55,11 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
   const ed = useEditor();
   const rf = useReactFlow();
   const fitView = useFitView();
+  const theme = useTheme();
+  const minimap = useOpen('minimap');
   const nodeCache = useMemo(createNodeCache, []);
   const edgeCache = useMemo(createEdgeCache, []);
-  // Fit the view to the flow as opened; an empty canvas must not jump when its first node lands.
-  const [fitOnOpen] = useState(() => ed.flow.nodes.length > 0 && !viewport);
+  const dragging = useRef(false);
 
   const nodes = useMemo(
     () => nodeCache(ed.flow, ed.selectedNodes, ed.measured),
@@ -75,10 +78,15 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       let dragEnded = false;
       let selection: Set<string> | undefined;
       let measuredChanged = false;
+      let keyboardMove = false;
       for (const c of changes) {
         if (c.type === 'position') {
           if (c.position) moved.set(c.id, c.position);
-          if (c.dragging === false) dragEnded = true;
+          if (c.dragging) dragging.current = true;
+          // A drag ends with dragging: false; arrow keys send the same with no drag before it,
+          // and consecutive presses coalesce into one undo step.
+          else if (dragging.current) dragEnded = true;
+          else keyboardMove = true;
         } else if (c.type === 'select') {
           selection ??= new Set(ed.selectedNodes);
           if (c.selected) selection.add(c.id);
@@ -88,8 +96,12 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
           measuredChanged = true;
         }
       }
-      if (moved.size) ed.updateTransient((f) => moveNodes(f, moved));
-      if (dragEnded) ed.settle();
+      if (moved.size && keyboardMove) ed.update((f) => moveNodes(f, moved), `keys:${[...moved.keys()].join(',')}`);
+      else if (moved.size) ed.updateTransient((f) => moveNodes(f, moved));
+      if (dragEnded) {
+        dragging.current = false;
+        ed.settle();
+      }
       if (selection) ed.setSelectedNodes(selection);
       if (measuredChanged) ed.bumpMeasured();
     },
@@ -123,6 +135,11 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
     },
     [ed],
   );
+
+  // A click on a node shows its inspector, also when the Problems tab was open.
+  const onNodeClick = useCallback(() => {
+    if (ed.panel === 'problems') ed.setPanel('inspect');
+  }, [ed]);
 
   const onConnect = useCallback((c: Connection) => ed.update((f) => connect(f, c.source, c.sourceHandle, c.target)), [ed]);
 
@@ -161,6 +178,8 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       onEdgesChange={onEdgesChange}
       onDelete={onDelete}
       onConnect={onConnect}
+      onNodeClick={onNodeClick}
+      colorMode={theme}
       isValidConnection={isValidConnection}
       onDrop={onDrop}
       onDragOver={onDragOver}
@@ -168,18 +187,16 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       selectionOnDrag={false}
       onlyRenderVisibleElements={ed.flow.nodes.length > LARGE_FLOW}
-      fitView={fitOnOpen}
-      fitViewOptions={FIT_OPTIONS}
       defaultViewport={viewport}
       minZoom={0.1}
     >
       <Background gap={20} size={1} />
-      {ed.flow.nodes.length > 0 && (
+      {ed.flow.nodes.length > 0 && minimap && (
         <MiniMap
           pannable
           zoomable
           className="minimap"
-          maskColor="rgba(100, 116, 139, 0.12)"
+          maskColor={theme === 'dark' ? 'rgba(0, 0, 0, 0.35)' : 'rgba(100, 116, 139, 0.12)'}
           nodeColor={minimapColor}
           nodeBorderRadius={3}
         />
@@ -188,6 +205,18 @@ function FlowCanvas({ viewport }: { viewport?: Viewport }) {
         <ControlButton onClick={() => fitView()} title="Fit view" aria-label="Fit view">
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
             <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+        </ControlButton>
+        <ControlButton
+          onClick={() => toggle('minimap')}
+          title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+          aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
+          aria-pressed={minimap}
+          data-testid="toggle-minimap"
+        >
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
+            <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <rect x="8" y="7.5" width="5" height="4" fill="currentColor" />
           </svg>
         </ControlButton>
       </Controls>

@@ -4,7 +4,7 @@
 // measuring or decorating other nodes does not touch it.
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
-import { nodeRegistry } from '../../engine';
+import { nodeRegistry, type TraceEntry } from '../../engine';
 import { handlesOf } from '../../state/node-handles';
 import { createDecorationStore, type DecorationStore } from '../../state/node-decorations';
 import type { WeirNode } from '../../state/to-react-flow';
@@ -21,7 +21,7 @@ const STATUS_TEXT = { running: 'running', ok: 'ok', skipped: 'skipped', failed: 
 
 function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
   const { node } = data;
-  const { problems, errors: errorCount, status } = useDecoration(node.id);
+  const { problems, errors: errorCount, status, trace } = useDecoration(node.id);
   const def = nodeRegistry.get(node.type);
   const handles = handlesOf(node.type, node.data);
   // Handles come and go with the data (condition cases): React Flow must re-measure them.
@@ -62,6 +62,7 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
           {line}
         </div>
       ))}
+      {trace && <RunLine trace={trace} />}
       {problems.length > 0 && <div className="weir-node-problem">{problems[0].message}</div>}
       {single ? (
         <Handle type="source" position={Position.Right} id="out" className="handle-out" />
@@ -75,6 +76,30 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
           ))}
         </div>
       )}
+    </div>
+  );
+}
+
+const preview = (v: unknown) => {
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  const flat = (text ?? '').replace(/\s+/g, ' ');
+  return flat.length > 90 ? `${flat.slice(0, 89)}…` : flat;
+};
+
+/** After a run: the node's output (or error), its latency and its tokens. */
+function RunLine({ trace }: { trace: TraceEntry }) {
+  if (trace.status === 'skipped') return null;
+  const tokens = trace.tokens ? trace.tokens.inputTokens + trace.tokens.outputTokens : undefined;
+  return (
+    <div className="weir-node-run" data-testid={`node-run-${trace.nodeId}`}>
+      <div className="weir-node-run-stats">
+        {trace.durationMs !== undefined && <span>{trace.durationMs} ms</span>}
+        {tokens !== undefined && <span>{tokens} tok</span>}
+        {trace.handle && <span>→ {trace.handle}</span>}
+      </div>
+      <div className={trace.error ? 'weir-node-run-out bad' : 'weir-node-run-out'}>
+        {trace.error ? `${trace.error.code}: ${trace.error.message}` : preview(trace.output)}
+      </div>
     </div>
   );
 }

@@ -1,12 +1,15 @@
-// The flow editor's header: back to the list, the flow's name with the unsaved mark, undo and
-// redo, layout, fit view, and Save with what the save did (file, worker, draft and why).
+// The flow editor's header: back to the list, the flow's name with the unsaved mark, the view
+// tabs, what the edge URL serves, undo and redo, layout, fit view, find, shortcuts, theme, and
+// Save with what the save did (file, worker, draft and why).
 import type { SaveResult } from '../../api/save-flow';
 import type { Problem } from '../../engine';
 import { navigate } from '../../router';
 import { useEditor } from '../../state/use-editor';
 import { useFitView } from '../canvas/use-fit-view';
-import { SHORTCUTS } from '../canvas/use-shortcuts';
+import { ReleaseChip } from '../releases/release-chip';
+import { ThemeToggle } from '../ui/theme-toggle';
 import { Brand } from '../ui/top-nav';
+import { ViewSwitcher } from './flow-views';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; result: SaveResult; at: number } | { kind: 'error'; message: string };
 
@@ -59,7 +62,7 @@ function DraftStatus({ where, errors }: { where: string; errors: Problem[] }) {
   );
 }
 
-export function EditorHeader({ status }: { status: SaveStatus }) {
+export function EditorHeader({ status, view }: { status: SaveStatus; view: string }) {
   const ed = useEditor();
   const fitView = useFitView();
   const back = () => {
@@ -80,6 +83,8 @@ export function EditorHeader({ status }: { status: SaveStatus }) {
           </span>
         )}
       </div>
+      <ViewSwitcher flowId={ed.flow.id} active={view} />
+      <ReleaseChip info={ed.releases.info} />
       <div className="grow" />
       <StatusText status={status} dirty={ed.dirty} />
       <div className="toolbar">
@@ -92,12 +97,22 @@ export function EditorHeader({ status }: { status: SaveStatus }) {
         <button className="btn btn-small btn-ghost" onClick={ed.layout} title="Automatic layout (Ctrl+L)" data-testid="layout">
           Layout
         </button>
-        <button className="btn btn-small btn-ghost" onClick={() => fitView()} title="Fit view" data-testid="fit">
+        <button className="btn btn-small btn-ghost" onClick={() => fitView()} title="Fit the whole flow in view (Shift+1)" data-testid="fit">
           Fit
         </button>
-        <span className="help-dot" title={SHORTCUTS.map(([k, v]) => `${k}: ${v}`).join('\n')}>
-          ?
-        </span>
+        <button className="btn btn-small btn-ghost" onClick={() => ed.openDialog('find')} title="Find a node (Ctrl+K)" data-testid="find">
+          Find
+        </button>
+        <button
+          className="btn btn-small btn-ghost"
+          onClick={() => ed.openDialog('shortcuts')}
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+          data-testid="shortcuts"
+        >
+          ⌨
+        </button>
+        <ThemeToggle />
         <button className={`btn btn-small ${ed.dirty ? 'btn-primary' : ''}`} onClick={() => void ed.save()} disabled={status.kind === 'saving'} title="Save (Ctrl+S)" data-testid="save">
           Save
         </button>

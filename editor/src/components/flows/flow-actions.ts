@@ -1,6 +1,6 @@
 // Flow list actions that load a flow, change it and save it through the same path as the editor.
 import { api } from '../../api/endpoints';
-import { saveFlow } from '../../api/save-flow';
+import { deleteFlow, saveFlow } from '../../api/save-flow';
 import { validateFlow, type Flow } from '../../engine';
 import { newFlow, slugify } from '../../state/flow-edit';
 
@@ -24,7 +24,25 @@ export async function duplicateFlow(id: string, taken: Set<string>): Promise<Flo
   return copy;
 }
 
-export async function renameFlow(id: string, name: string): Promise<void> {
+/**
+ * Renames a flow; with `newId` it also moves it: the flow is stored (and its file written) under
+ * the new id, then the old one is deleted, so its edge URL changes and the old URL answers 404.
+ */
+export async function renameFlow(id: string, name: string, newId?: string, taken?: Set<string>): Promise<string> {
   const { flow } = await api.getFlow(id);
-  await store({ ...flow, name });
+  if (!newId || newId === id) {
+    await store({ ...flow, name });
+    return id;
+  }
+  if (taken?.has(newId)) throw new Error(`a flow with id "${newId}" already exists`);
+  await store({ ...flow, id: newId, name });
+  await deleteFlow(id);
+  return newId;
+}
+
+/** Stores an imported flow; an id already in use gets a free one unless `replace`. */
+export async function importFlow(flow: Flow, taken: Set<string>, replace: boolean): Promise<Flow> {
+  const next = replace ? flow : { ...flow, id: freeId(flow.id, taken) };
+  await store(next);
+  return next;
 }

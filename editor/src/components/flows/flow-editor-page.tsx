@@ -7,9 +7,9 @@ import { Empty, ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { Workspace } from './workspace';
 
-export function FlowEditorPage({ id }: { id: string }) {
+export function FlowEditorPage({ id, view }: { id: string; view: string }) {
   const loaded = useAsync(() => api.getFlow(id), [id]);
-  if (loaded.data) return <Workspace initial={loaded.data.flow} />;
+  if (loaded.data) return <Workspace initial={loaded.data.flow} view={view} />;
   return (
     <div className="app">
       <header className="topbar">

@@ -1,9 +1,11 @@
-// The flow editor screen: header with save, palette, canvas and the side panel.
+// The flow editor screen: header with save and the view tabs, then the canvas view (palette,
+// canvas, side panel) or another view of the flow over it (flow-views.tsx).
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { saveFlow } from '../../api/save-flow';
 import { validateFlow, type Flow } from '../../engine';
 import { moveNodes } from '../../state/flow-edit';
+import { useReleases } from '../../state/releases';
 import { EditorContext, useEditorState, type Editor } from '../../state/use-editor';
 import { Canvas } from '../canvas/canvas';
 import { DecorationContext } from '../canvas/flow-node';
@@ -12,18 +14,25 @@ import { useFitView } from '../canvas/use-fit-view';
 import { useShortcuts } from '../canvas/use-shortcuts';
 import { prefetchPanels } from '../inspector/lazy-panels';
 import { SidePanel } from '../inspector/side-panel';
+import { PanelBoundary } from '../ui/error-boundary';
+import { Loading } from '../ui/states';
 import { EditorHeader, type SaveStatus } from './editor-header';
+import { FLOW_VIEWS } from './flow-views';
 import { exposeTestHooks } from './test-hooks';
 
-export function Workspace({ initial }: { initial: Flow }) {
+// Dialogs (and cmdk) load when first opened, so opening a flow does not wait for them.
+const FindNode = lazy(() => import('./find-node').then((m) => ({ default: m.FindNode })));
+const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })));
+
+export function Workspace({ initial, view = 'canvas' }: { initial: Flow; view?: string }) {
   return (
     <ReactFlowProvider>
-      <WorkspaceInner initial={initial} />
+      <WorkspaceInner initial={initial} view={view} />
     </ReactFlowProvider>
   );
 }
 
-function WorkspaceInner({ initial }: { initial: Flow }) {
+function WorkspaceInner({ initial, view }: { initial: Flow; view: string }) {
   const state = useEditorState(initial);
   const fitView = useFitView();
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
@@ -49,13 +58,18 @@ function WorkspaceInner({ initial }: { initial: Flow }) {
     // dagre is only needed when someone asks for a layout.
     void import('../../state/layout').then(({ layoutFlow }) => {
       const s = latest.current;
-      s.update((f) => moveNodes(f, layoutFlow(f, s.measured)));
-      requestAnimationFrame(() => fitView());
+      // Frame the new positions, not the ones React Flow still holds.
+      const next = moveNodes(s.flow, layoutFlow(s.flow, s.measured));
+      s.update(() => next);
+      requestAnimationFrame(() => fitView({ flow: next, measured: s.measured }));
     });
   }, [fitView]);
 
-  const editor: Editor = useMemo(() => ({ ...state, save, layout }), [state, save, layout]);
-  useShortcuts(editor, { save: () => void save(), layout });
+  const [dialog, setDialog] = useState<'find' | 'shortcuts' | null>(null);
+  const releases = useReleases(state.flow.id, state.saved);
+  const editor: Editor = useMemo(() => ({ ...state, save, layout, openDialog: setDialog, releases }), [state, save, layout, releases]);
+  useShortcuts(editor, { save: () => void save(), layout, fit: () => fitView(), dialog: setDialog });
+  const other = FLOW_VIEWS.find((v) => v.id === view && v.Component);
   useEffect(() => exposeTestHooks(() => latest.current.flow), []);
   useEffect(prefetchPanels, []);
   useEffect(() => {
@@ -68,7 +82,7 @@ function WorkspaceInner({ initial }: { initial: Flow }) {
   return (
     <EditorContext.Provider value={editor}>
       <div className="app editor">
-        <EditorHeader status={status} />
+        <EditorHeader status={status} view={other ? view : 'canvas'} />
         <div className="workspace">
           <Palette />
           <div className="canvas-wrap">
@@ -83,7 +97,20 @@ function WorkspaceInner({ initial }: { initial: Flow }) {
             )}
           </div>
           <SidePanel />
+          {other?.Component && (
+            <div className="view-body" data-testid={`view-body-${other.id}`}>
+              <PanelBoundary resetKey={other.id}>
+                <Suspense fallback={<Loading what={other.label.toLowerCase()} />}>
+                  <other.Component flowId={state.flow.id} />
+                </Suspense>
+              </PanelBoundary>
+            </div>
+          )}
         </div>
+        <Suspense fallback={null}>
+          {dialog === 'find' && <FindNode onClose={() => setDialog(null)} />}
+          {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        </Suspense>
       </div>
     </EditorContext.Provider>
   );

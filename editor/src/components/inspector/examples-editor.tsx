@@ -17,7 +17,9 @@ export function ExamplesEditor({ flow, onChange }: { flow: Flow; onChange: (exam
   const { issues } = useMemo(() => checkExamples(text, flow.input), [text, flow.input]);
   return (
     <div className="field" data-testid="examples-editor">
-      <div className="field-label">Examples</div>
+      <label className="field-label" htmlFor="flow-examples">
+        Examples
+      </label>
       <div className="field-help">
         Inputs the run panel offers, as JSON: <code>{'[{ "name": "...", "input": { ... } }]'}</code>. Each input is checked against the
         input fields above.
@@ -26,6 +28,7 @@ export function ExamplesEditor({ flow, onChange }: { flow: Flow; onChange: (exam
         className={`input code${issues.length ? ' input-invalid' : ''}`}
         rows={Math.min(14, Math.max(3, text.split('\n').length))}
         spellCheck={false}
+        id="flow-examples"
         data-testid="flow-examples"
         aria-invalid={issues.length > 0}
         aria-describedby="examples-issues"

@@ -2,6 +2,7 @@
 // declaration (what callers send) and its examples (what the run panel offers).
 import type { Flow } from '../../engine';
 import { useEditor } from '../../state/use-editor';
+import { downloadFlow } from '../flows/flow-files';
 import { ExamplesEditor } from './examples-editor';
 import { InputFieldsEditor } from './input-fields-editor';
 
@@ -17,23 +18,39 @@ export function FlowSettings() {
       <div className="field">
         <div className="field-label">Id</div>
         <code className="code-inline">{flow.id}</code>
+        <div className="field-help">
+          The file name and the edge URL. To change it, use Rename in the flows list (it warns what moves).{' '}
+          <button type="button" className="link-btn left" onClick={() => downloadFlow(flow)} data-testid="export-current">
+            Export this flow as {flow.id}.json
+          </button>
+        </div>
       </div>
-      <label className="field">
-        <div className="field-label">Name</div>
-        <input className="input" data-testid="flow-name" value={flow.name} onChange={(e) => set('name', e.target.value)} />
-      </label>
-      <label className="field">
-        <div className="field-label">Description</div>
+      <div className="field">
+        <label className="field-label" htmlFor="flow-name">
+          Name
+        </label>
+        <input id="flow-name" className="input" data-testid="flow-name" value={flow.name} onChange={(e) => set('name', e.target.value)} />
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="flow-description">
+          Description
+        </label>
         <textarea
+          id="flow-description"
           className="input"
           rows={Math.min(6, Math.max(2, Math.ceil((flow.description ?? '').length / 48)))}
           data-testid="flow-description"
           value={flow.description ?? ''}
           onChange={(e) => set('description', e.target.value)}
         />
-      </label>
-      <label className="field field-inline">
-        <input type="checkbox" checked={flow.public === true} onChange={(e) => set('public', e.target.checked ? true : undefined)} />
+      </div>
+      <label className="field field-inline" htmlFor="flow-public">
+        <input
+          id="flow-public"
+          type="checkbox"
+          checked={flow.public === true}
+          onChange={(e) => set('public', e.target.checked ? true : undefined)}
+        />
         Public: callable without an invoke key
       </label>
       <InputFieldsEditor />

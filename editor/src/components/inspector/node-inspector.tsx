@@ -7,6 +7,7 @@ import { useEditor } from '../../state/use-editor';
 import { dataSchemaOf } from '../fields/json-schema';
 import { problemsAt, SchemaForm } from '../fields/schema-form';
 import { typeColorStyle } from '../canvas/node-summary';
+import { NodeConnections } from './node-connections';
 
 export function NodeInspector({ node }: { node: FlowNode }) {
   const ed = useEditor();
@@ -43,6 +44,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
       ) : (
         <pre className="code-block">{JSON.stringify(node.data, null, 2)}</pre>
       )}
+      <NodeConnections node={node} />
       <div className="inspector-actions">
         <button className="btn btn-danger btn-small" onClick={() => ed.update((f) => removeElements(f, [node.id]))}>
           Delete node
@@ -66,8 +68,11 @@ function NodeIdField({ node }: { node: FlowNode }) {
   };
   return (
     <div className="field">
-      <div className="field-label">Id</div>
+      <label className="field-label" htmlFor="node-id">
+        Id
+      </label>
       <input
+        id="node-id"
         className="input code"
         data-testid="node-id"
         value={text}

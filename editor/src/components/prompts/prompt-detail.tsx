@@ -8,7 +8,7 @@ import { ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { AddVersion } from './add-version';
 import { LabelEditor } from './label-editor';
-import { UsedBy } from './used-by';
+import { promptExamples, UsedBy } from './used-by';
 import { VersionDiff } from './version-diff';
 
 export function PromptDetailView({ name, known, onChanged }: { name: string; known: boolean; onChanged: () => void }) {
@@ -16,6 +16,7 @@ export function PromptDetailView({ name, known, onChanged }: { name: string; kno
     () => api.getPrompt(name).catch((err: unknown) => (err instanceof ApiError && err.status === 404 ? null : Promise.reject(err))),
     [name, known],
   );
+  const examples = useAsync(() => promptExamples(name).catch(() => []), [name]);
   const versions = [...(detail.data?.versions ?? [])].sort((a, b) => a.version - b.version);
   const latest = versions[versions.length - 1]?.version ?? 0;
   const [left, setLeft] = useState(0);
@@ -51,7 +52,7 @@ export function PromptDetailView({ name, known, onChanged }: { name: string; kno
         />
       )}
       <div className="two-col">
-        <AddVersion name={name} base={byNumber(latest)} onAdded={changed} />
+        <AddVersion name={name} base={byNumber(latest)} examples={examples.data ?? []} onAdded={changed} />
         <UsedBy name={name} />
       </div>
     </div>

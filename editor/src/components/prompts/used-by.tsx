@@ -5,6 +5,13 @@ import { navigate } from '../../router';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 
+/** The example inputs of the flows that use a prompt, to preview it with. */
+export async function promptExamples(name: string): Promise<{ name: string; input: unknown }[]> {
+  const found = await usages(name);
+  const flows = await Promise.all([...new Set(found.map((u) => u.flowId))].map((id) => api.getFlow(id)));
+  return flows.flatMap(({ flow }) => (flow.examples ?? []).map((x) => ({ name: `${flow.id}: ${x.name}`, input: x.input })));
+}
+
 async function usages(name: string) {
   const flows = await api.listFlows();
   const found: { flowId: string; flowName: string; nodeId: string; ref: string }[] = [];

@@ -7,6 +7,7 @@ import { useEditor } from '../../state/use-editor';
 import { RecentRuns } from '../runs/recent-runs';
 import { RunAllExamples } from '../runs/run-all-examples';
 import { RunLogNote } from '../runs/run-log-note';
+import { releaseText } from '../releases/release-chip';
 import { EdgeUrl } from './edge-url';
 import { NodeTrace } from './node-trace';
 import { RunInputForm, inputFromValues, valuesFromInput, type InputValues } from './run-input-form';
@@ -115,7 +116,19 @@ export function RunPanel() {
       )}
       <RecentRuns />
       <div className="field-label section">Call it</div>
+      <ServedNote />
       <EdgeUrl flow={flow} input={input} />
+    </div>
+  );
+}
+
+/** Run runs the draft; the edge URL serves a published version once there is one. Say which. */
+function ServedNote() {
+  const ed = useEditor();
+  const text = releaseText(ed.releases.info, ed.dirty);
+  return (
+    <div className={`served-note tone-${text.tone}`} data-testid="run-serves">
+      {text.long}
     </div>
   );
 }

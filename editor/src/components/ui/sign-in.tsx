@@ -10,7 +10,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const submit = async () => {
     setBusy(true);
     setError(undefined);
-    setToken(token);
+    // The whole sign-in link works too: http://127.0.0.1:8787/#token=...
+    const fromLink = /[#&]token=([^&\s]+)/.exec(token);
+    setToken(fromLink ? decodeURIComponent(fromLink[1]) : token);
     try {
       await request('/v1/flows');
       onSignedIn();
@@ -28,12 +30,13 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
           <span className="brand-mark">≋</span> Weir
         </div>
         <p>
-          Sign in with the admin token. Locally, open the link that <code>npm start</code> prints; it signs you in.
+          Sign in with the admin token, or paste the sign-in link that <code>npm start</code> prints (here or in the address bar).
         </p>
         <input
           className="input"
           type="password"
-          placeholder="ADMIN_TOKEN"
+          aria-label="Admin token or sign-in link"
+          placeholder="ADMIN_TOKEN or the sign-in link"
           autoFocus
           value={token}
           onChange={(e) => setText(e.target.value)}

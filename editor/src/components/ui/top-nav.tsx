@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { clearToken } from '../../api/token';
 import { navigate } from '../../router';
+import { ThemeToggle } from './theme-toggle';
 
 export const Brand = () => (
   <a className="brand" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
@@ -33,6 +34,7 @@ export function TopNav({ active, onSignOut }: { active: 'flows' | 'prompts'; onS
         </NavLink>
       </nav>
       <div className="grow" />
+      <ThemeToggle />
       <button
         className="btn btn-ghost btn-small"
         onClick={() => {
