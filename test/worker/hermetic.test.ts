@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call } from './routes/helpers';
+import { admin } from './routes/helpers';
 
 describe('test bindings', () => {
   it("do not carry the developer's .dev.vars: every key found there is empty unless the tests set it", () => {
@@ -11,7 +11,7 @@ describe('test bindings', () => {
   });
 
   it('leave the default provider on the offline echo', async () => {
-    const health = (await (await call('/v1/health')).json()) as { providers: { name: string; type: string }[] };
+    const health = (await (await admin('/v1/health')).json()) as { providers: { name: string; type: string }[] };
     expect(health.providers.find((p) => p.name === 'default')?.type).toBe('echo');
   });
 });

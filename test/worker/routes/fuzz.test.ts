@@ -67,7 +67,7 @@ const FUZZ_TIMEOUT_MS = 180_000;
 describe('every write and run endpoint under arbitrary bodies', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('answers JSON with a status below 500 (or 502/504 for provider trouble), never an internal error', async () => {
     await putFlow(simpleFlow('stable'));
-    await putFlow(simpleFlow('huge', {}, { provider: 'huge', model: 'fake-huge-answer' }));
+    await putFlow(simpleFlow('huge', {}, { provider: 'huge', model: 'fake-huge-answer' }), hugeEnv());
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...targets), jsonish, async (target, body) => {
         const res = await call(target.path, {
@@ -142,7 +142,7 @@ describe('pathological bodies and answers at the HTTP edge', { timeout: FUZZ_TIM
   it('answers a model answer of ~300 MB as a 502 provider_bad_response naming the node, on the edge URL and the chat route', async () => {
     // The default cap (16 MiB) and the fake's default 300 MB answer.
     const env = { PROVIDERS: JSON.stringify({ huge: { type: 'openai', baseURL: inject('fakeOpenAIUrl'), retry: { attempts: 1 } } }) };
-    await putFlow(simpleFlow('huge-default', {}, { provider: 'huge', model: 'fake-huge-answer-default' }));
+    await putFlow(simpleFlow('huge-default', {}, { provider: 'huge', model: 'fake-huge-answer-default' }), env);
     const run = await call('/v1/flows/huge-default/run', { method: 'POST', token: INVOKE, json: { input: { question: 'big?' } }, env });
     expect(run.status).toBe(502);
     expect(await run.json()).toMatchObject({ error: { code: 'provider_bad_response', nodeId: 'answer' } });
@@ -158,8 +158,9 @@ describe('pathological bodies and answers at the HTTP edge', { timeout: FUZZ_TIM
 
   it('does not list configured provider names to invoke-key callers in provider_unknown errors', async () => {
     const env = { PROVIDERS: JSON.stringify({ 'internal-gpu-cluster': { type: 'echo' } }) };
-    await putFlow(simpleFlow('unknown-provider', {}, { provider: 'nope' }));
-    const res = await call('/v1/flows/unknown-provider/run?trace=1', {
+    // Saved while "nope" was configured; the configuration changed since, so the run cannot find it.
+    await putFlow(simpleFlow('unknown-provider', {}, { provider: 'nope' }), { PROVIDERS: JSON.stringify({ nope: { type: 'echo' } }) });
+    const res = await call('/v1/flows/unknown-provider/run', {
       method: 'POST',
       token: INVOKE,
       json: { input: { question: 'q' } },

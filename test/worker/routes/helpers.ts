@@ -53,8 +53,9 @@ export function simpleFlow(id: string, extra: Record<string, unknown> = {}, prom
   };
 }
 
-export async function putFlow(flow: { id: string } & Record<string, unknown>): Promise<void> {
-  const res = await admin(`/v1/flows/${flow.id}`, { method: 'PUT', json: flow });
+/** Stores a flow; `env` overrides bindings (a flow naming a provider must be saved where it is configured). */
+export async function putFlow(flow: { id: string } & Record<string, unknown>, env?: Partial<Bindings>): Promise<void> {
+  const res = await admin(`/v1/flows/${flow.id}`, { method: 'PUT', json: flow, env });
   if (res.status !== 200) throw new Error(`putFlow ${flow.id}: ${res.status} ${await res.text()}`);
 }
 
