@@ -4,7 +4,7 @@ import { versionedFor, type StoreDeps } from './deps';
 import { isolateFlowCache, type ResolvedFlow } from './flow-resolve';
 import { FLOW_KIND, flowProjector } from './flow-projection';
 import type { TtlCache } from './ttl-cache';
-import { catchUp, project, type Touched, type VersionedStore } from './versioned';
+import { catchUp, projectWrite, type Touched, type VersionedStore } from './versioned';
 
 export interface FlowStoreOptions {
   cache?: TtlCache<ResolvedFlow | null>;
@@ -23,8 +23,7 @@ export function flowBackend(deps: StoreDeps, opts: FlowStoreOptions = {}) {
     now: () => (opts.now ?? (() => new Date()))().toISOString(),
     /** Projects a committed write to KV, then any earlier write of this flow that never was. */
     async sync(id: string, touched: Touched, outbox: number | number[]): Promise<void> {
-      await project(db(), deps.kv, projector, id, touched, Array.isArray(outbox) ? outbox : [outbox]);
-      await catchUp(db(), deps.kv, projector, { name: id });
+      await projectWrite(db(), deps.kv, projector, id, touched, Array.isArray(outbox) ? outbox : [outbox]);
     },
     catchUp: () => catchUp(db(), deps.kv, projector),
   };

@@ -12,7 +12,7 @@ import { PROMPT_KIND, promptProjector, storedFromRow } from './prompt-projection
 import { PROMPT_REF, storedVersion, versionInput, type StoredVersion } from './prompt-schema';
 import { promptVariables } from './prompt-variables';
 import { TtlCache } from './ttl-cache';
-import { catchUp, project, type Touched, type VersionedStore } from './versioned';
+import { catchUp, projectWrite, type Touched, type VersionedStore } from './versioned';
 
 /** Labels move, so the isolate keeps them briefly; versions never change and stay longer. */
 export const LABEL_CACHE_MS = 5_000;
@@ -50,8 +50,7 @@ export function promptStore(deps: StoreDeps, opts: { cache?: TtlCache<StoredVers
 
   /** Projects a committed write to KV, then any earlier write of this prompt that never was. */
   async function sync(name: string, touched: Touched, outbox: number): Promise<void> {
-    await project(db(), kv, projector, name, touched, [outbox]);
-    await catchUp(db(), kv, projector, { name });
+    await projectWrite(db(), kv, projector, name, touched, [outbox]);
   }
 
   async function append(name: string, body: unknown, description?: string): Promise<VersionWithVariables> {

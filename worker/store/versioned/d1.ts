@@ -200,5 +200,15 @@ export function d1VersionedStore(d1: D1Database, text: KindText): VersionedStore
     async settle(ids) {
       if (ids.length) await db().deleteFrom('kv_outbox').where('id', 'in', ids).execute();
     },
+    async settleAt(name, rev, ids) {
+      // One batch: the rev check and the settle see the same state.
+      const current = items().select('rev').where('name', '=', name);
+      const settle = db()
+        .deleteFrom('kv_outbox')
+        .where('id', 'in', ids.length ? ids : [0])
+        .where(sql<boolean>`(SELECT rev FROM versioned_items WHERE kind = ${kind} AND name = ${name}) IS ${rev ?? null}`);
+      const [, now] = await run(settle, current);
+      return first<{ rev: number }>(now)?.rev === rev;
+    },
   };
 }

@@ -4,5 +4,5 @@ export type * from './types';
 export { d1VersionedStore } from './d1';
 export { memoryVersionedStore } from './memory';
 export { checkLabel, type KindText } from './errors';
-export { project, catchUp, everything, STALE_OUTBOX_MS, type KvEntry, type Projector } from './project';
+export { project, projectWrite, catchUp, everything, STALE_OUTBOX_MS, type KvEntry, type Projector } from './project';
 export { touchedVersions, touchedLabels, labelTarget } from './touched';

@@ -204,5 +204,10 @@ export function memoryVersionedStore(text: KindText): VersionedStore {
     async settle(ids) {
       for (const id of ids) outbox.delete(id);
     },
+    async settleAt(name, rev, ids) {
+      if (entries.get(name)?.item.rev !== rev) return false;
+      for (const id of ids) outbox.delete(id);
+      return true;
+    },
   };
 }

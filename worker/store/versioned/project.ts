@@ -24,6 +24,22 @@ const MAX_ROUNDS = 40;
 /** An outbox row older than this belongs to a writer that died (or whose KV writes failed). */
 export const STALE_OUTBOX_MS = 30_000;
 
+export const staleBefore = (now = new Date()) => new Date(now.getTime() - STALE_OUTBOX_MS).toISOString();
+
+/** Projects a committed write, then (only if there are any) this item's writes that never were. */
+export async function projectWrite(
+  store: VersionedStore,
+  kv: KVNamespace,
+  projector: Projector,
+  name: string,
+  touched: Touched,
+  outbox: number[],
+): Promise<void> {
+  const stale = store.pending({ name, olderThan: staleBefore(), limit: 1 }); // read alongside, not after
+  await project(store, kv, projector, name, touched, outbox);
+  if ((await stale).length) await catchUp(store, kv, projector, { name });
+}
+
 export const everything = (clearLabels: string[] = []): Touched => ({
   versions: 'all',
   labels: 'all',
@@ -54,10 +70,7 @@ export async function project(
       const snapshot = await store.snapshot(name, touched);
       await writeEntries(kv, projector.entries(name, touched, snapshot));
       projector.invalidate(name);
-      if ((await store.rev(name)) === snapshot.item?.rev) {
-        await store.settle(outbox);
-        return true;
-      }
+      if (await store.settleAt(name, snapshot.item?.rev, outbox)) return true;
     }
   } catch (err) {
     // The write itself is committed in D1; its outbox row stays, and a later pass projects it.
@@ -73,8 +86,7 @@ export async function catchUp(
   projector: Projector,
   opts: { name?: string; now?: Date } = {},
 ): Promise<number> {
-  const olderThan = new Date((opts.now ?? new Date()).getTime() - STALE_OUTBOX_MS).toISOString();
-  const rows = await store.pending({ name: opts.name, olderThan });
+  const rows = await store.pending({ name: opts.name, olderThan: staleBefore(opts.now) });
   const byName = new Map<string, { ids: number[]; clear: Set<string> }>();
   for (const r of rows) {
     const entry = byName.get(r.name) ?? { ids: [], clear: new Set<string>() };

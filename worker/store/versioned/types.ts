@@ -129,4 +129,6 @@ export interface VersionedStore {
   /** Unconfirmed projections: this item's (any age), or every item's older than `olderThan`. */
   pending(opts: { name?: string; olderThan?: string; limit?: number }): Promise<PendingProjection[]>;
   settle(ids: number[]): Promise<void>;
+  /** Settles the outbox rows only if the item is still at `rev` (one round trip); false if it moved on. */
+  settleAt(name: string, rev: number | undefined, ids: number[]): Promise<boolean>;
 }
