@@ -12,6 +12,8 @@ import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { promptRoutes } from './routes/prompts';
 import { flowRunRoutes } from './routes/flow-run';
+import { finetuneRoutes } from './routes/finetunes';
+import { modelRegistryRoutes } from './routes/model-registry';
 
 const api = new Hono<AppEnv>()
   .use(storesMiddleware)
@@ -21,6 +23,8 @@ const api = new Hono<AppEnv>()
   .route('/', flowRoutes)
   .route('/', promptRoutes)
   .route('/', chatRoutes)
+  .route('/', finetuneRoutes)
+  .route('/', modelRegistryRoutes)
   .route('/', modelRoutes);
 
 const app = new Hono<AppEnv>()
@@ -44,5 +48,6 @@ app.onError((err, c) => {
 });
 
 export type AppType = typeof app;
+export { FollowFinetuneJob } from './finetune/follow-job';
 export { app };
 export default app;

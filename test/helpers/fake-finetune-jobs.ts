@@ -53,6 +53,8 @@ export function checkFile(text: string, kind: 'sft' | 'dpo' | 'any' = 'any'): { 
     const isDpo = typeof row.input === 'object' && Array.isArray(row.preferred_output) && Array.isArray(row.non_preferred_output);
     const messages = row.messages;
     const isSft = Array.isArray(messages) && messages.some((m) => (m as { role?: string }).role === 'assistant');
+    if (isSft && (messages as { role?: string; content?: unknown }[]).some((m) => m.role === 'assistant' && m.content === ''))
+      return { lines: lines.length, problem: `Line ${i + 1}: an assistant message has empty content.` };
     if ((kind === 'sft' && !isSft) || (kind === 'dpo' && !isDpo) || (kind === 'any' && !isSft && !isDpo))
       return {
         lines: lines.length,

@@ -16,6 +16,10 @@ export interface Bindings {
   OPENAI_BASE_URL?: string;
   RUN_DEADLINE_MS?: string;
   NODE_TIMEOUT_MS?: string;
+  /** Fine-tuning trainers as JSON (worker/finetune/trainer-config.ts). */
+  TRAINERS?: string;
+  /** Follows fine-tuning jobs (worker/finetune/follow-job.ts). */
+  FINETUNE_WORKFLOW?: Workflow<{ jobId: string }>;
   [secret: string]: unknown;
 }
 

@@ -3,11 +3,14 @@
 import { createMiddleware } from 'hono/factory';
 import { flowStore, flowVersionStore, promptStore, resolveFlow, type FlowRef, type ResolvedFlow } from '../store';
 import type { AppEnv, Bindings } from './env';
+import { d1FinetuneStore } from '../finetune/store/d1';
+import type { FinetuneStore } from '../finetune/store/types';
 
 export interface Stores {
   flows: ReturnType<typeof flowStore>;
   flowVersions: ReturnType<typeof flowVersionStore>;
   prompts: ReturnType<typeof promptStore>;
+  finetunes: FinetuneStore;
   /** What a flow reference (`id`, `id@3`, `id@label`, `id@draft`) runs. */
   resolveFlow(id: string, ref: FlowRef): Promise<ResolvedFlow | undefined>;
 }
@@ -18,6 +21,7 @@ export function buildStores(env: Bindings): Stores {
     flows: flowStore(kv),
     flowVersions: flowVersionStore(kv),
     prompts: promptStore(kv),
+    finetunes: d1FinetuneStore(env.WEIR_DB),
     resolveFlow: (id, ref) => resolveFlow(kv, id, ref),
   };
 }
