@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { d1FinetuneStore } from '../../../worker/finetune/store/d1';
 import type { Bindings } from '../../../worker/http/env';
 import { admin } from '../routes/helpers';
-import { badFile, sftFile } from './helpers';
+import { sftFile } from './helpers';
 
 const bindings = env as unknown as Bindings;
 const store = () => d1FinetuneStore(bindings.WEIR_DB);
@@ -90,7 +90,12 @@ describe('the follow-job Workflow', () => {
     await workflows.modifyAll(async (m) => {
       await m.disableSleeps();
     });
-    const emptyAnswer = JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: '' }] });
+    const emptyAnswer = JSON.stringify({
+      messages: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: '' },
+      ],
+    });
     const { job } = await start({ training: sftFile() + emptyAnswer + '\n' });
     const [instance] = await workflows.get();
     await instance.waitForStatus('complete');

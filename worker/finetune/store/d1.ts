@@ -151,16 +151,15 @@ export function d1FinetuneStore(db: D1Database): FinetuneStore {
     },
     async addEvents(id, events: JobEvent[]) {
       if (events.length === 0) return 0;
-      const start = await db
-        .prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM finetune_events WHERE job_id = ?')
-        .bind(id)
-        .first<{ n: number }>();
-      let seq = start?.n ?? 0;
+      // seq is taken inside each insert, so an ignored duplicate leaves no gap.
       const results = await db.batch(
         events.map((e) =>
           db
-            .prepare('INSERT OR IGNORE INTO finetune_events (job_id, event_id, seq, at, level, kind, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
-            .bind(id, e.id, ++seq, e.at, e.level, e.type ?? null, e.message),
+            .prepare(
+              `INSERT OR IGNORE INTO finetune_events (job_id, event_id, seq, at, level, kind, message)
+               SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM finetune_events WHERE job_id = ?`,
+            )
+            .bind(id, e.id, e.at, e.level, e.type ?? null, e.message, id),
         ),
       );
       return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
