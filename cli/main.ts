@@ -2,6 +2,7 @@
 // on stderr (stack traces only with WEIR_DEBUG=1); exit 1 for problems, 2 for usage mistakes.
 import { Command, CommanderError } from 'commander';
 import { diffCommand } from './commands/diff';
+import { finetuneCommand } from './commands/finetune';
 import { fmtCommand } from './commands/fmt';
 import { labelCommand } from './commands/label';
 import { publishCommand } from './commands/publish';
@@ -28,6 +29,7 @@ for (const add of [
   publishCommand,
   labelCommand,
   versionsCommand,
+  finetuneCommand,
 ])
   add(program);
 
