@@ -5,6 +5,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { pollJob, registerModel } from '../../../worker/finetune/poll';
+import { registryRetirements } from '../../../worker/finetune/retirements';
 import { d1FinetuneStore } from '../../../worker/finetune/store/d1';
 import { trainerSpecsFromEnv, createTrainer } from '../../../worker/finetune/trainer-config';
 import type { Bindings } from '../../../worker/http/env';
@@ -224,6 +225,8 @@ describe('the model registry', () => {
       retirement: 'retiring',
       prices: { inputPerMTok: 0.2, cachedInputPerMTok: null, outputPerMTok: 0.2 },
     });
+
+    expect(await registryRetirements(store)).toContainEqual({ model: entry.model, retiresAt: soon, baseModel: 'meta-llama/Llama-3-8b' });
 
     expect((await admin('/v1/models/registry/nope', { method: 'PATCH', json: { hostingPerHour: 1 } })).status).toBe(404);
     expect(
