@@ -33,6 +33,20 @@ function listCommand(parent: Command): void {
   });
 }
 
+function trainersCommand(parent: Command): void {
+  const cmd = parent.command('trainers').description('the trainers the worker has (TRAINERS)').option('--json', 'print them as JSON');
+  addRemoteOptions(cmd);
+  cmd.action(async (opts: RemoteOptions & { json?: boolean }) => {
+    const { body } = await apiClient(opts).request<{ trainers: { name: string; type: string; baseURL: string; provider?: string }[] }>(
+      'GET',
+      '/finetunes/trainers',
+    );
+    if (opts.json) return void process.stdout.write(JSON.stringify(body, null, 2) + '\n');
+    if (body.trainers.length === 0) return console.log('no trainers configured (set TRAINERS; see the README)');
+    printTable([['NAME', 'TYPE', 'BASE URL', 'SERVED BY'], ...body.trainers.map((t) => [t.name, t.type, t.baseURL, t.provider ?? ''])]);
+  });
+}
+
 function cancelCommand(parent: Command): void {
   const cmd = parent.command('cancel').description('cancel a job that has not ended').argument('<job>', 'a job id');
   addRemoteOptions(cmd);
@@ -43,7 +57,9 @@ function cancelCommand(parent: Command): void {
 }
 
 export function finetuneCommand(program: Command): void {
-  const parent = program.command('finetune').description('fine-tune models on the worker’s trainers: validate, start, watch, list, cancel');
+  const parent = program
+    .command('finetune')
+    .description('fine-tune models on the worker’s trainers: validate, start, watch, list, cancel, trainers');
   parent.addHelpText(
     'after',
     `
@@ -60,4 +76,5 @@ Examples:
   finetuneWatchCommand(parent);
   listCommand(parent);
   cancelCommand(parent);
+  trainersCommand(parent);
 }

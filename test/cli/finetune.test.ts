@@ -143,6 +143,15 @@ describe('weir finetune', () => {
     expect(again.stderr).toContain('409 conflict');
   });
 
+  it('trainers lists the configured trainers without their keys', async () => {
+    const r = await cli(['trainers']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^NAME\s+TYPE\s+BASE URL/);
+    expect(r.stdout).toMatch(/openai\s+openai\s+http:\/\/127\.0\.0\.1/);
+    expect(r.stdout).toContain('fireworks');
+    expect(r.stdout).not.toContain('sk-fake-cli-key');
+  });
+
   it('reports usage mistakes with exit 2', async () => {
     expect((await cli(['start', '--trainer', 'openai', '--model', 'm'])).code).toBe(2);
     expect((await cli(['validate', ...job(['--epochs', 'two'])])).code).toBe(2);

@@ -171,17 +171,15 @@ export function createFakeFinetune() {
       return send(res, 200, {
         object: 'list',
         has_more: false,
-        data: [...job.events]
-          .reverse()
-          .map((e) => ({
-            id: e.id,
-            object: 'fine_tuning.job.event',
-            created_at: e.at,
-            level: e.level,
-            message: e.message,
-            type: 'message',
-            data: {},
-          })),
+        data: [...job.events].reverse().map((e) => ({
+          id: e.id,
+          object: 'fine_tuning.job.event',
+          created_at: e.at,
+          level: e.level,
+          message: e.message,
+          type: 'message',
+          data: {},
+        })),
       });
     if (m === 'GET' && jobMatch[2] === '/checkpoints')
       return send(res, 200, {
@@ -189,17 +187,15 @@ export function createFakeFinetune() {
         has_more: false,
         first_id: null,
         last_id: null,
-        data: [...job.checkpoints]
-          .reverse()
-          .map((c) => ({
-            id: `ftckpt-${job.id}-${c.step}`,
-            object: 'fine_tuning.job.checkpoint',
-            created_at: c.at,
-            fine_tuned_model_checkpoint: `ft:${job.model}:fake-org:${job.suffix ?? 'weir'}:${job.id.slice(-8)}:ckpt-step-${c.step}`,
-            fine_tuning_job_id: job.id,
-            step_number: c.step,
-            metrics: { step: c.step, train_loss: c.trainLoss, valid_loss: c.validLoss, train_mean_token_accuracy: 0.8 },
-          })),
+        data: [...job.checkpoints].reverse().map((c) => ({
+          id: `ftckpt-${job.id}-${c.step}`,
+          object: 'fine_tuning.job.checkpoint',
+          created_at: c.at,
+          fine_tuned_model_checkpoint: `ft:${job.model}:fake-org:${job.suffix ?? 'weir'}:${job.id.slice(-8)}:ckpt-step-${c.step}`,
+          fine_tuning_job_id: job.id,
+          step_number: c.step,
+          metrics: { step: c.step, train_loss: c.trainLoss, valid_loss: c.validLoss, train_mean_token_accuracy: 0.8 },
+        })),
       });
     if (m === 'POST' && jobMatch[2] === '/cancel') {
       if (!cancel(job, true)) return oaiError(res, 400, `Job ${job.id} has already completed and cannot be cancelled.`);
@@ -307,14 +303,12 @@ export function createFakeFinetune() {
     if (m === 'GET' && match[2] === '/events') return send(res, 200, { data: job.events.map(togetherEvent) });
     if (m === 'GET' && match[2] === '/checkpoints')
       return send(res, 200, {
-        data: [...job.checkpoints]
-          .reverse()
-          .map((c) => ({
-            step: c.step,
-            created_at: iso(c.at),
-            path: `s3://fake/${job.id}/checkpoint-${c.step}`,
-            checkpoint_type: 'Intermediate',
-          })),
+        data: [...job.checkpoints].reverse().map((c) => ({
+          step: c.step,
+          created_at: iso(c.at),
+          path: `s3://fake/${job.id}/checkpoint-${c.step}`,
+          checkpoint_type: 'Intermediate',
+        })),
       });
     if (m === 'GET' && match[2] === '/metrics')
       return send(res, 200, {

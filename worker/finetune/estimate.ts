@@ -35,6 +35,24 @@ export async function planFinetune(req: FinetuneRequest, spec: TrainerSpec): Pro
   const problems = [...train.problems, ...validation.problems];
   if (req.method === 'supervised' && req.hyperparameters.beta !== undefined)
     problems.push({ code: 'beta_without_dpo', message: 'beta applies to DPO only', path: 'hyperparameters.beta', severity: 'error' });
+  const h = req.hyperparameters;
+  const ignored = (field: string, why: string) =>
+    problems.push({
+      code: 'ignored_setting',
+      message: `${field} is ignored: ${why}`,
+      path: `hyperparameters.${field}`,
+      severity: 'warning',
+    });
+  if (h.loraRank !== undefined && spec.type === 'openai') ignored('loraRank', 'OpenAI does not take a LoRA rank');
+  if (h.loraRank !== undefined && spec.type === 'together' && spec.trainingType === 'full')
+    ignored('loraRank', 'this Together trainer runs full fine-tuning');
+  if (h.batchSize !== undefined && spec.type === 'fireworks')
+    problems.push({
+      code: 'batch_size_tokens',
+      message: 'Fireworks counts batchSize in tokens, not examples',
+      path: 'hyperparameters.batchSize',
+      severity: 'warning',
+    });
   const epochs = req.hyperparameters.epochs ?? DEFAULT_EPOCHS[spec.type];
   const { price, source } = priceFor(req.baseModel, spec);
   const billedTokens = train.tokens * epochs;

@@ -8,7 +8,7 @@ import { ApiError } from '../http/errors';
 import { onFinetuneError } from '../finetune/http-errors';
 import { finetuneRequestSchema, MAX_TRAINING_BYTES, type FinetuneRequest } from '../finetune/request';
 import { cancelFinetune, follow, getJob, startFinetune, validateFinetune, type FinetuneDeps } from '../finetune/service';
-import { JOB_STATUSES, type JobStatus } from '../finetune/trainer';
+import { JOB_STATUSES, TERMINAL, type JobStatus } from '../finetune/trainer';
 import { describeTrainers, trainerSpecsFromEnv } from '../finetune/trainer-config';
 import { zodProblems } from '../store/problem';
 import type { Context } from 'hono';
@@ -56,6 +56,15 @@ export const finetuneRoutes = new Hono<AppEnv>()
   .post('/finetunes/:id/follow', async (c) => {
     const job = await getJob(c.var.stores.finetunes, c.req.param('id'));
     if (!c.env.FINETUNE_WORKFLOW) throw new ApiError(503, 'no_workflow', 'The FINETUNE_WORKFLOW binding is missing (wrangler.toml).');
+    if (TERMINAL.has(job.status))
+      throw new ApiError(409, 'conflict', `The job has already ended (${job.status}); there is nothing to follow.`);
+    if (job.workflowId) {
+      const current = await c.env.FINETUNE_WORKFLOW.get(job.workflowId)
+        .then((w) => w.status())
+        .catch(() => undefined);
+      if (current && ['queued', 'running', 'waiting', 'paused'].includes(current.status))
+        throw new ApiError(409, 'conflict', `The job is already being followed (${job.workflowId}, ${current.status}).`);
+    }
     return c.json({ job: job.id, workflowId: await follow(deps(c), job.id) }, 202);
   })
   .onError(onFinetuneError);

@@ -36,7 +36,12 @@ describe('the follow-job Workflow', () => {
     const { job, following } = await start({});
     expect(following).toBe(true);
     const [instance] = await workflows.get();
+    const twice = await admin(`/v1/finetunes/${job.id}/follow`, { method: 'POST' });
+    expect([409, 202]).toContain(twice.status); // 409 while the first follower runs; it may already have finished
     await instance.waitForStatus('complete');
+    const ended = await admin(`/v1/finetunes/${job.id}/follow`, { method: 'POST' });
+    expect(ended.status).toBe(409);
+    expect(((await ended.json()) as { error: { message: string } }).error.message).toContain('already ended');
     const output = (await instance.getOutput()) as { status: string; registered: string; polls: number };
     expect(output.status).toBe('succeeded');
     expect(output.registered).toMatch(/^ft:gpt-4o-mini-2024-07-18:fake-org:x1000:/);

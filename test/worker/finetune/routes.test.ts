@@ -56,6 +56,14 @@ describe('POST /v1/finetunes/validate', () => {
     expect(plan.estimate.costUsd).toBeNull();
   });
 
+  it('warns about settings the trainer ignores without refusing the job', async () => {
+    const plan = (await (await post('/v1/finetunes/validate', body({ hyperparameters: { loraRank: 8 } }))).json()) as Loose;
+    expect(plan.valid).toBe(true);
+    expect(plan.problems).toEqual([
+      expect.objectContaining({ code: 'ignored_setting', path: 'hyperparameters.loraRank', severity: 'warning' }),
+    ]);
+  });
+
   it('checks DPO files in their own shape', async () => {
     const ok = (await (await post('/v1/finetunes/validate', body({ method: 'dpo', training: dpoFile() }))).json()) as { valid: boolean };
     expect(ok.valid).toBe(true);
@@ -179,6 +187,13 @@ describe('listing, reading and cancelling jobs', () => {
     expect(((await res.json()) as { job: { status: string } }).job.status).toBe('cancelled');
     const again = await post(`/v1/finetunes/${job.id}/cancel`, undefined);
     expect(again.status).toBe(409);
+  });
+
+  it('cannot follow a job without the Workflow binding', async () => {
+    const { job } = (await (await post('/v1/finetunes', body())).json()) as { job: { id: string } };
+    const res = await post(`/v1/finetunes/${job.id}/follow`, undefined);
+    expect(res.status).toBe(503);
+    expect((await errorOf(res)).code).toBe('no_workflow');
   });
 
   it('answers 404 for an unknown job and refuses callers without the admin token', async () => {
