@@ -1,5 +1,6 @@
 -- Fine-tuning: jobs started through Weir (one row each, updated by the follow-job Workflow), their
--- events and checkpoints (with loss), and the model registry of every fine-tuned model.
+-- events and checkpoints (with loss), and the model registry of every fine-tuned model (trained
+-- through Weir, or registered by hand: then trainer, dataset and job may be unknown).
 CREATE TABLE IF NOT EXISTS finetune_jobs (
   id TEXT PRIMARY KEY,
   trainer TEXT NOT NULL,
@@ -58,11 +59,11 @@ CREATE TABLE IF NOT EXISTS finetune_checkpoints (
 CREATE TABLE IF NOT EXISTS model_registry (
   model TEXT PRIMARY KEY,
   provider TEXT NOT NULL,
-  trainer TEXT NOT NULL,
+  trainer TEXT,
   base_model TEXT NOT NULL,
   dataset_name TEXT,
-  dataset_hash TEXT NOT NULL,
-  job_id TEXT NOT NULL,
+  dataset_hash TEXT,
+  job_id TEXT,
   training_cost_usd REAL,
   training_cost_source TEXT,
   input_per_mtok REAL,

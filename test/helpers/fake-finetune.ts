@@ -474,7 +474,7 @@ export function createFakeFinetune() {
       apiKeyHeader: req.headers['api-key'] as string | undefined,
       body: isJson ? JSON.parse(raw.toString() || 'null') : raw.length ? '<multipart>' : undefined,
     });
-    if (req.headers.authorization === 'Bearer fake-bad-key') {
+    if (req.headers.authorization === 'Bearer fake-bad-key' || req.headers['api-key'] === 'fake-bad-key') {
       send(res, 401, {
         error: { message: 'Incorrect API key provided: fake-bad-key.', type: 'invalid_request_error', code: 'invalid_api_key' },
       });

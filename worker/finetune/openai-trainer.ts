@@ -59,10 +59,12 @@ export function createOpenAITrainer(opts: OpenAITrainerOptions): Trainer {
     project: null,
     webhookSecret: null,
     maxRetries: 2,
+    timeout: 60_000,
     logLevel: 'off',
     ...(opts.apiVersion ? { defaultQuery: { 'api-version': opts.apiVersion }, defaultHeaders: { 'api-key': opts.apiKey ?? '' } } : {}),
+    // Azure takes the key as `api-key` only; a bearer header would be read as an Entra ID token.
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (opts.apiKey) return baseFetch(input, init);
+      if (opts.apiKey && !opts.apiVersion) return baseFetch(input, init);
       const headers = new Headers(init?.headers);
       headers.delete('authorization');
       return baseFetch(input, { ...init, headers });

@@ -22,7 +22,13 @@ export function restClient(opts: RestOptions): RestClient {
     if (opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
     let res: Response;
     try {
-      res = await doFetch(`${base}${path}`, { method, headers: { accept: 'application/json', ...headers }, body, signal });
+      // A provider that hangs must not hold the request (or a Workflow step) forever.
+      res = await doFetch(`${base}${path}`, {
+        method,
+        headers: { accept: 'application/json', ...headers },
+        body,
+        signal: signal ?? AbortSignal.timeout(60_000),
+      });
     } catch (err) {
       throw toTrainerError(opts.trainer, err, secrets);
     }

@@ -206,6 +206,34 @@ describe('listing, reading and cancelling jobs', () => {
 });
 
 describe('the model registry', () => {
+  it('registers a model trained outside Weir by hand, once', async () => {
+    const model = `ft:gpt-4o-mini-2024-07-18:acme:legacy:${crypto.randomUUID().slice(0, 8)}`;
+    const json = {
+      model,
+      provider: 'default',
+      baseModel: 'gpt-4o-mini-2024-07-18',
+      trainingCostUsd: 4.2,
+      retiresAt: '2027-06-30',
+      prices: { inputPerMTok: 0.3, outputPerMTok: 1.2 },
+    };
+    const res = await admin('/v1/models/registry', { method: 'POST', json });
+    expect(res.status).toBe(201);
+    const listed = (await (await admin('/v1/models/registry')).json()) as { models: Loose[] };
+    expect(listed.models.find((m) => m.model === model)).toMatchObject({
+      trainer: null,
+      jobId: null,
+      datasetHash: null,
+      trainingCostUsd: 4.2,
+      trainingCostSource: 'provider',
+      retiresAt: '2027-06-30',
+      prices: { inputPerMTok: 0.3, cachedInputPerMTok: null, outputPerMTok: 1.2 },
+    });
+    expect((await admin('/v1/models/registry', { method: 'POST', json })).status).toBe(409);
+    const bad = await admin('/v1/models/registry', { method: 'POST', json: { model, provider: 'default' } });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues!.map((i) => i.path)).toContain('$.baseModel');
+  });
+
   it('lists a succeeded job’s model and takes hosting, prices and a retirement date', async () => {
     const bindings = env as unknown as Bindings;
     const { job } = (await (

@@ -122,11 +122,12 @@ describe.each(kinds)('the %s trainer', (kind) => {
 });
 
 describe('Azure OpenAI', () => {
-  it('sends the api-version query and the api-key header on every call', async () => {
+  it('sends the api-version query and the key as api-key (not as a bearer token) on every call', async () => {
     await trainerFor('azure').uploadFile('t.jsonl', sftFile());
     const last = (await fakeRequests()).filter((r) => r.path === '/files').at(-1)!;
     expect(last.query).toBe('?api-version=2025-04-01-preview');
     expect(last.apiKeyHeader).toBe('azure-test-key-1234');
+    expect(last.authorization).toBeUndefined();
   });
 });
 

@@ -39,11 +39,12 @@ export interface StoredEvent extends JobEvent {
 export interface RegistryEntry {
   model: string;
   provider: string;
-  trainer: string;
+  /** Null for a model registered by hand (trained outside Weir). */
+  trainer: string | null;
   baseModel: string;
   datasetName: string | null;
-  datasetHash: string;
-  jobId: string;
+  datasetHash: string | null;
+  jobId: string | null;
   trainingCostUsd: number | null;
   trainingCostSource: 'provider' | 'trained_tokens' | 'estimate' | null;
   prices: { inputPerMTok: number | null; cachedInputPerMTok: number | null; outputPerMTok: number | null };
