@@ -1,10 +1,11 @@
 // The follow-job Workflow in workerd: started by POST /v1/finetunes, it polls the fake trainer
 // (sleeps disabled), records each status change, the events, the checkpoints with their loss and
 // the tuned model in D1, registers the model, and stops on failure and cancellation too.
-import { env, introspectWorkflow } from 'cloudflare:test';
+import { env, introspectWorkflow, introspectWorkflowInstance } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { d1FinetuneStore } from '../../../worker/finetune/store/d1';
 import type { Bindings } from '../../../worker/http/env';
+import type { FinetuneJob } from '../../../worker/finetune/store/types';
 import { admin } from '../routes/helpers';
 import { sftFile } from './helpers';
 
@@ -122,5 +123,76 @@ describe('the follow-job Workflow', () => {
     await instance.waitForStatus('complete');
     expect(await instance.getOutput()).toMatchObject({ status: 'cancelled', rawStatus: 'JOB_STATE_CANCELLED', registered: null });
     expect((await store().events(job.id)).map((e) => e.id)).toContain('weir:cancel-requested');
+  });
+
+  it('survives failing and timed-out poll steps: retried, nothing recorded twice, same outcome', async () => {
+    await using workflows = await introspectWorkflow(bindings.FINETUNE_WORKFLOW!);
+    await workflows.modifyAll(async (m) => {
+      await m.disableSleeps();
+      await m.disableRetryDelays();
+      await m.mockStepError({ name: 'poll 2' }, new Error('the provider answered 503'), 2);
+      await m.forceStepTimeout({ name: 'poll 3' }, 1);
+    });
+    const { job } = await start({ trainer: 'fake-together', baseModel: 'meta-llama/Llama-3-8b' });
+    const [instance] = await workflows.get();
+    await instance.waitForStatus('complete');
+    expect(await instance.getOutput()).toMatchObject({ status: 'succeeded', rawStatus: 'completed' });
+    const events = await store().events(job.id);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect((await store().checkpoints(job.id)).map((c) => c.step)).toEqual([10, 20, 30]);
+  });
+
+  it('stops with an error event when the provider no longer knows the job or the trainer is gone', async () => {
+    const at = new Date().toISOString();
+    const base: FinetuneJob = {
+      id: '',
+      trainer: 'fake-openai',
+      trainerType: 'openai',
+      providerJobId: 'ftjob-unknown-to-the-provider',
+      baseModel: 'gpt-4o-mini-2024-07-18',
+      method: 'supervised',
+      suffix: null,
+      hyperparameters: {},
+      datasetName: null,
+      datasetHash: 'sha256:' + '1'.repeat(64),
+      trainingFileId: null,
+      validationFileId: null,
+      trainExamples: 10,
+      validationExamples: 0,
+      trainTokens: 100,
+      estimatedCostUsd: null,
+      estimateSource: null,
+      status: 'running',
+      rawStatus: 'running',
+      error: null,
+      fineTunedModel: null,
+      trainedTokens: null,
+      trainingCostUsd: null,
+      workflowId: null,
+      createdAt: at,
+      updatedAt: at,
+      finishedAt: null,
+    };
+    for (const [id, trainer] of [
+      [`ftj_lost_${crypto.randomUUID().slice(0, 8)}`, 'fake-openai'],
+      [`ftj_gone_${crypto.randomUUID().slice(0, 8)}`, 'removed-trainer'],
+    ]) {
+      await store().createJob({ ...base, id, trainer });
+      await using instance = await introspectWorkflowInstance(bindings.FINETUNE_WORKFLOW!, `follow-${id}`);
+      await instance.modify(async (m) => {
+        await m.disableSleeps();
+        await m.disableRetryDelays();
+      });
+      await bindings.FINETUNE_WORKFLOW!.create({ id: `follow-${id}`, params: { jobId: id } });
+      await instance.waitForStatus('errored');
+      // Workflows report a NonRetryableError generically; the reason is in the job's events.
+      expect((await instance.getError()).message).toContain('NonRetryableError');
+      if (trainer === 'fake-openai') {
+        const stopped = (await store().events(id)).find((e) => e.id === 'weir:follow-stopped:trainer_not_found');
+        expect(stopped?.message).toContain('No such fine-tuning job');
+      }
+      expect((await store().getJob(id))!.status).toBe('running');
+    }
   });
 });
