@@ -18,6 +18,7 @@ export interface JobOptions {
   loraRank?: number;
   suffix?: string;
   dataset?: string;
+  datasetHash?: string;
   maxCost?: number;
 }
 
@@ -43,7 +44,8 @@ export const addJobOptions = (cmd: Command): Command =>
     .option('--beta <x>', 'DPO beta', number('--beta', false))
     .option('--lora-rank <n>', 'LoRA rank (Together, Fireworks)', number('--lora-rank', true))
     .option('--suffix <text>', 'added to the tuned model name')
-    .option('--dataset <name>', 'dataset name recorded with the job (default: the training file name)')
+    .option('--dataset <name>', 'dataset name recorded with the job (default: from the training file name)')
+    .option('--dataset-hash <sha256>', "the dataset's content hash (weir dataset info); default: a hash of the files sent")
     .option('--max-cost <usd>', 'refuse to start when the estimate is above this', number('--max-cost', false));
 
 function read(path: string): string {
@@ -60,7 +62,11 @@ export function jobBody(o: JobOptions): Record<string, unknown> {
       ([, v]) => v !== undefined,
     ),
   );
-  const dataset = o.dataset ?? basename(o.train).replace(/(\.(train|training))?\.jsonl$/i, '');
+  // `weir dataset export` writes <name>.<format>.<split>.jsonl
+  const dataset =
+    o.dataset ?? basename(o.train).replace(/(\.(openai-chat|openai-dpo|together|fireworks))?(\.(train|training))?\.jsonl$/i, '');
+  if (o.datasetHash !== undefined && !/^(sha256:)?[0-9a-f]{64}$/i.test(o.datasetHash))
+    throw usageError('--dataset-hash is a SHA-256 hex digest (64 characters)');
   return {
     trainer: o.trainer,
     baseModel: o.model,
@@ -69,7 +75,7 @@ export function jobBody(o: JobOptions): Record<string, unknown> {
     ...(o.validation ? { validation: read(o.validation) } : {}),
     hyperparameters,
     ...(o.suffix ? { suffix: o.suffix } : {}),
-    dataset: { name: dataset },
+    dataset: { name: dataset, ...(o.datasetHash ? { hash: o.datasetHash.toLowerCase() } : {}) },
     ...(o.maxCost !== undefined ? { maxCostUsd: o.maxCost } : {}),
   };
 }

@@ -64,9 +64,9 @@ export function finetuneCommand(program: Command): void {
     'after',
     `
 Examples:
-  weir finetune validate --trainer openai --model gpt-4o-mini-2024-07-18 --train out/support-x1000.train.jsonl
-  weir finetune start --trainer openai --model gpt-4o-mini-2024-07-18 --train out/support-x1000.train.jsonl \\
-      --validation out/support-x1000.validation.jsonl --suffix x1000 --max-cost 5 --yes --watch
+  weir finetune validate --trainer openai --model gpt-4o-mini-2024-07-18 --train out/support-x1000.openai-chat.train.jsonl
+  weir finetune start --trainer openai --model gpt-4o-mini-2024-07-18 --train out/support-x1000.openai-chat.train.jsonl \\
+      --validation out/support-x1000.openai-chat.validation.jsonl --suffix x1000 --max-cost 5 --yes --watch
   weir finetune list --status running
   weir finetune watch ftj_0123456789abcdef0123
   weir finetune cancel ftj_0123456789abcdef0123`,

@@ -33,8 +33,8 @@ beforeAll(async () => {
   };
   worker = await startWeir({ TRAINERS: JSON.stringify(trainers), FAKE_TRAINER_KEY: 'sk-fake-cli-key' });
   dir = mkdtempSync(join(tmpdir(), 'weir-ft-'));
-  file('support.train.jsonl', Array.from({ length: 12 }, (_, i) => line(i)).join('\n') + '\n');
-  file('support.validation.jsonl', [line(100), line(101)].join('\n') + '\n');
+  file('support-x1000.openai-chat.train.jsonl', Array.from({ length: 12 }, (_, i) => line(i)).join('\n') + '\n');
+  file('support-x1000.openai-chat.validation.jsonl', [line(100), line(101)].join('\n') + '\n');
   file('bad.jsonl', `${line(1)}\nnot json\n`);
 });
 afterAll(async () => {
@@ -50,13 +50,13 @@ const job = (extra: string[] = []) => [
   '--model',
   'gpt-4o-mini-2024-07-18',
   '--train',
-  join(dir, 'support.train.jsonl'),
+  join(dir, 'support-x1000.openai-chat.train.jsonl'),
   ...extra,
 ];
 
 describe('weir finetune', () => {
   it('validate shows the examples, tokens and estimated cost, and exits 1 on a bad file', async () => {
-    const ok = await cli(['validate', ...job(['--validation', join(dir, 'support.validation.jsonl'), '--epochs', '2'])]);
+    const ok = await cli(['validate', ...job(['--validation', join(dir, 'support-x1000.openai-chat.validation.jsonl'), '--epochs', '2'])]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('12 train, 2 validation');
     expect(ok.stdout).toMatch(/estimate\s+\$0\.\d{4} \([\d,]+ tokens × 2 epochs; \$3 per million tokens/);
@@ -78,7 +78,18 @@ describe('weir finetune', () => {
   it('start --yes --watch follows the job through the Workflow to its model, checkpoints and losses included', async () => {
     const r = await cli([
       'start',
-      ...job(['--suffix', 'x1000', '--validation', join(dir, 'support.validation.jsonl'), '--yes', '--watch', '--interval', '0.5']),
+      ...job([
+        '--suffix',
+        'x1000',
+        '--validation',
+        join(dir, 'support-x1000.openai-chat.validation.jsonl'),
+        '--dataset-hash',
+        'ab'.repeat(32),
+        '--yes',
+        '--watch',
+        '--interval',
+        '0.5',
+      ]),
     ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -93,7 +104,8 @@ describe('weir finetune', () => {
     expect(registry.models.find((m: LooseJson) => m.model === model)).toMatchObject({
       trainer: 'openai',
       baseModel: 'gpt-4o-mini-2024-07-18',
-      datasetName: 'support',
+      datasetName: 'support-x1000',
+      datasetHash: `sha256:${'ab'.repeat(32)}`,
       trainingCostSource: 'trained_tokens',
     });
     const list = await cli(['list']);
@@ -109,7 +121,7 @@ describe('weir finetune', () => {
       '--model',
       'fake-ft-fail-model',
       '--train',
-      join(dir, 'support.train.jsonl'),
+      join(dir, 'support-x1000.openai-chat.train.jsonl'),
       '--yes',
       '--watch',
       '--interval',
@@ -127,7 +139,7 @@ describe('weir finetune', () => {
       '--model',
       'fake-ft-slow-model',
       '--train',
-      join(dir, 'support.train.jsonl'),
+      join(dir, 'support-x1000.openai-chat.train.jsonl'),
       '--yes',
       '--json',
     ]);
@@ -155,6 +167,7 @@ describe('weir finetune', () => {
   it('reports usage mistakes with exit 2', async () => {
     expect((await cli(['start', '--trainer', 'openai', '--model', 'm'])).code).toBe(2);
     expect((await cli(['validate', ...job(['--epochs', 'two'])])).code).toBe(2);
+    expect((await cli(['validate', ...job(['--dataset-hash', 'abc'])])).code).toBe(2);
     expect((await cli(['validate', '--trainer', 'openai', '--model', 'm', '--train', join(dir, 'missing.jsonl')])).code).toBe(2);
   });
 });
