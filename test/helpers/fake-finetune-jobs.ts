@@ -64,9 +64,14 @@ export function checkFile(text: string, kind: 'sft' | 'dpo' | 'any' = 'any'): { 
   return { lines: lines.length };
 }
 
-/** Stages by scenario, chosen by the base model name (like the chat fake's model conventions). */
+/** Plans scripted through the control API, by base model (POST /__control/finetune/plan). */
+export const scriptedPlans = new Map<string, Stage[]>();
+
+/** Stages by scenario: scripted for the base model, else chosen by its name (like the chat fake's model conventions). */
 function planFor(model: string, file: FakeFile | undefined): Stage[] {
   if (file?.problem) return ['validating', 'failed'];
+  const scripted = scriptedPlans.get(model);
+  if (scripted) return scripted;
   if (model.includes('fake-ft-fail')) return ['validating', 'queued', 'running', 'failed'];
   if (model.includes('fake-ft-slow')) return ['validating', 'queued', ...Array<Stage>(40).fill('running'), 'finishing', 'succeeded'];
   return ['validating', 'queued', 'running', 'running', 'running', 'finishing', 'succeeded'];

@@ -3,7 +3,7 @@
 // (/accounts/{id}/datasets, supervisedFineTuningJobs, dpoJobs). Jobs advance one stage each time
 // they are read (fake-finetune-jobs.ts). Mounted into fake-openai.ts; the key "fake-bad-key" is refused.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { advance, cancel, checkFile, fakeId, newJob, type FakeFile, type FakeJob, type Stage } from './fake-finetune-jobs';
+import { advance, cancel, checkFile, fakeId, newJob, scriptedPlans, type FakeFile, type FakeJob, type Stage } from './fake-finetune-jobs';
 
 type Json = Record<string, unknown>;
 const openaiStatus: Record<Stage, string> = {
@@ -451,8 +451,18 @@ export function createFakeFinetune() {
   /** Answers a fine-tuning request (true), or leaves it to the chat fake (false). */
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (url.pathname === '/__control/finetune/requests') return (send(res, 200, { requests }), true);
+    if (url.pathname === '/__control/finetune/plan' && req.method === 'POST') {
+      let raw = '';
+      for await (const part of req) raw += part;
+      const { model, stages } = JSON.parse(raw) as { model?: string; stages?: Stage[] };
+      const allowed: Stage[] = ['validating', 'queued', 'running', 'finishing', 'succeeded', 'failed'];
+      if (!model || !Array.isArray(stages) || stages.length === 0 || stages.some((s) => !allowed.includes(s)))
+        return (send(res, 400, { error: { message: `send {model, stages}; stages from ${allowed.join(', ')}` } }), true);
+      scriptedPlans.set(model, stages[0] === 'validating' ? stages : ['validating', ...stages]);
+      return (send(res, 200, { ok: true }), true);
+    }
     if (url.pathname === '/__control/finetune/reset')
-      return (files.clear(), jobs.clear(), datasets.clear(), (requests = []), send(res, 200, { ok: true }), true);
+      return (files.clear(), jobs.clear(), datasets.clear(), scriptedPlans.clear(), (requests = []), send(res, 200, { ok: true }), true);
     const path = url.pathname.replace(/^\/v1/, '');
     if (!/^\/(files|fine_tuning|fine-tunes|accounts)(\/|$)/.test(path)) return false;
     const chunks: Buffer[] = [];

@@ -125,7 +125,21 @@ export async function startFinetune(deps: FinetuneDeps, req: FinetuneRequest): P
       type: 'status',
     },
   ]);
-  job.workflowId = await follow(deps, job.id);
+  try {
+    job.workflowId = await follow(deps, job.id);
+  } catch (err) {
+    // The job runs at the provider whatever happens here; say so rather than answer 500.
+    const message = err instanceof Error ? err.message : String(err);
+    await deps.store.addEvents(job.id, [
+      {
+        id: 'weir:follow-failed',
+        at: now(),
+        level: 'error',
+        message: `could not start following: ${message}; POST /v1/finetunes/${job.id}/follow retries`,
+        type: 'follow',
+      },
+    ]);
+  }
   return { job, plan };
 }
 

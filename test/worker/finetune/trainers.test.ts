@@ -3,7 +3,7 @@
 // rejected in validation, a failed job, a cancelled job, a refused key, an unknown job).
 import { describe, expect, it } from 'vitest';
 import { TERMINAL } from '../../../worker/finetune/trainer';
-import { badFile, dpoFile, fakeRequests, follow, rejection, sftFile, trainerFor } from './helpers';
+import { badFile, dpoFile, fakeBase, fakeRequests, follow, rejection, sftFile, trainerFor } from './helpers';
 
 const kinds = ['openai', 'azure', 'together', 'fireworks'] as const;
 
@@ -143,5 +143,27 @@ describe('the Together trainer', () => {
     });
     expect(est?.costUsd).toBeGreaterThan(0);
     expect(est?.trainTokens).toBeGreaterThan(0);
+  });
+});
+
+describe('the fake trainer server', () => {
+  it('plays a plan scripted through its control API, stage by stage', async () => {
+    const model = `scripted-${crypto.randomUUID()}`;
+    const res = await fetch(new URL('/__control/finetune/plan', fakeBase()), {
+      method: 'POST',
+      body: JSON.stringify({ model, stages: ['queued', 'running', 'running', 'running', 'running', 'failed'] }),
+    });
+    expect(res.status).toBe(200);
+    const trainer = trainerFor('openai');
+    const file = await trainer.uploadFile('t.jsonl', sftFile());
+    const created = await trainer.createJob({ baseModel: model, method: 'supervised', trainingFileId: file.id, hyperparameters: {} });
+    const seen = await follow(trainer, created.providerJobId);
+    expect(seen.map((s) => s.rawStatus)).toEqual(['queued', 'running', 'running', 'running', 'running', 'failed']);
+    expect((await trainer.checkpoints(created.providerJobId)).map((c) => c.step)).toEqual([10, 20, 30, 40]);
+    const bad = await fetch(new URL('/__control/finetune/plan', fakeBase()), {
+      method: 'POST',
+      body: JSON.stringify({ model, stages: ['sideways'] }),
+    });
+    expect(bad.status).toBe(400);
   });
 });
