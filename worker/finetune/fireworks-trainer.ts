@@ -121,18 +121,19 @@ export function createFireworksTrainer(opts: FireworksTrainerOptions): Trainer {
       await rest.json(
         'POST',
         `${account}/datasets`,
-        { datasetId, dataset: { displayName: name, exampleCount: String(exampleCount), userUploaded: {}, format: 'CHAT' } },
+        { datasetId, dataset: { displayName: name, exampleCount: String(exampleCount), userUploaded: {} } },
         signal,
       );
       const form = new FormData();
       form.set('file', new File([jsonl], name, { type: 'application/jsonl' }));
       const uploaded = await rest.form<{ bytes?: number }>(`${account}/datasets/${datasetId}:upload`, form, signal);
-      const dataset = await rest.json<{ state?: string }>('GET', `${account}/datasets/${datasetId}`, undefined, signal);
-      return {
-        id: `accounts/${opts.accountId}/datasets/${datasetId}`,
-        bytes: uploaded.bytes ?? jsonl.length,
-        ready: dataset.state === 'READY',
-      };
+      // Fireworks processes an upload before the dataset is READY; wait briefly so the job can start.
+      let state: string | undefined;
+      for (let attempt = 0; attempt < 10 && state !== 'READY'; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 1000));
+        state = (await rest.json<{ state?: string }>('GET', `${account}/datasets/${datasetId}`, undefined, signal)).state;
+      }
+      return { id: `accounts/${opts.accountId}/datasets/${datasetId}`, bytes: uploaded.bytes ?? jsonl.length, ready: state === 'READY' };
     },
     estimate: async () => null,
     async createJob(req: CreateJobRequest, signal) {
