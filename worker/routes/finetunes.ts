@@ -59,11 +59,18 @@ export const finetuneRoutes = new Hono<AppEnv>()
     if (TERMINAL.has(job.status))
       throw new ApiError(409, 'conflict', `The job has already ended (${job.status}); there is nothing to follow.`);
     if (job.workflowId) {
-      const current = await c.env.FINETUNE_WORKFLOW.get(job.workflowId)
-        .then((w) => w.status())
-        .catch(() => undefined);
-      if (current && ['queued', 'running', 'waiting', 'paused'].includes(current.status))
-        throw new ApiError(409, 'conflict', `The job is already being followed (${job.workflowId}, ${current.status}).`);
+      const instance = await c.env.FINETUNE_WORKFLOW.get(job.workflowId).catch(() => undefined);
+      const current = await instance?.status().catch(() => undefined);
+      const live = current !== undefined && ['queued', 'running', 'waiting', 'paused'].includes(current.status);
+      // ?force=1 replaces a follower that says it is live but is not (wrangler dev does not resume
+      // a Workflow that was sleeping when it stopped); recording is idempotent, so overlap is harmless.
+      if (live && c.req.query('force') !== '1')
+        throw new ApiError(
+          409,
+          'conflict',
+          `The job is already being followed (${job.workflowId}, ${current.status}); ?force=1 replaces the follower.`,
+        );
+      if (live) await instance!.terminate().catch(() => undefined);
     }
     return c.json({ job: job.id, workflowId: await follow(deps(c), job.id) }, 202);
   })
