@@ -7,6 +7,25 @@ import { hermeticBindings } from './test/helpers/hermetic-bindings';
 
 const migrations = await readD1Migrations('./migrations');
 
+// The fake provider's port, chosen here (free, once per process) so workers bindings can name it:
+// TRAINERS must point at the fake before the follow-job Workflow reads its env.
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+process.env.WEIR_FAKE_OPENAI_PORT ??= String(await freePort());
+const fakeUrl = `http://127.0.0.1:${process.env.WEIR_FAKE_OPENAI_PORT}/v1`;
+const trainers = {
+  'fake-openai': { type: 'openai', baseURL: fakeUrl, apiKeyVar: 'FAKE_TRAINER_KEY', pollSeconds: 1 },
+  'fake-together': { type: 'together', baseURL: fakeUrl, apiKeyVar: 'FAKE_TRAINER_KEY', pollSeconds: 1, provider: 'together' },
+  'fake-fireworks': { type: 'fireworks', baseURL: fakeUrl, apiKeyVar: 'FAKE_TRAINER_KEY', accountId: 'weir-test', pollSeconds: 1 },
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +41,8 @@ export default defineConfig({
                 PROVIDERS: '',
                 // The suite sends bursts from one address; rate-limit tests turn limits back on per request.
                 RATE_LIMITS: 'off',
+                TRAINERS: JSON.stringify(trainers),
+                FAKE_TRAINER_KEY: 'sk-fake-trainer-key',
                 TEST_MIGRATIONS: migrations,
               }),
             },

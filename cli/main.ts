@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { datasetCommand } from './commands/dataset';
 import { diffCommand } from './commands/diff';
 import { evalCommand } from './commands/eval';
+import { finetuneCommand } from './commands/finetune';
 import { fmtCommand } from './commands/fmt';
 import { labelCommand } from './commands/label';
 import { publishCommand } from './commands/publish';
@@ -36,6 +37,7 @@ for (const add of [
   versionsCommand,
   datasetCommand,
   evalCommand,
+  finetuneCommand,
 ])
   add(program);
 

@@ -16,6 +16,8 @@ import { storeAdminRoutes } from './routes/store-admin';
 import { scheduled } from './runs/log/scheduled';
 import { flowRunRoutes } from './routes/flow-run';
 import { providerRoutes } from './routes/providers';
+import { finetuneRoutes } from './routes/finetunes';
+import { modelRegistryRoutes } from './routes/model-registry';
 
 const api = new Hono<AppEnv>()
   .use(storesMiddleware)
@@ -27,6 +29,8 @@ const api = new Hono<AppEnv>()
   .route('/', flowRoutes)
   .route('/', promptRoutes)
   .route('/', chatRoutes)
+  .route('/', finetuneRoutes)
+  .route('/', modelRegistryRoutes)
   .route('/', modelRoutes)
   .route('/', storeAdminRoutes);
 
@@ -51,5 +55,6 @@ app.onError((err, c) => {
 });
 
 export type AppType = typeof app;
+export { FollowFinetuneJob } from './finetune/follow-job';
 export { app };
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

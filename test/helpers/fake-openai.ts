@@ -2,6 +2,7 @@
 // benchmarks: the real wire format (JSON and SSE), faults and answers scripted over HTTP.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { createFakeFinetune } from './fake-finetune';
 
 /** One scripted answer to one request. Queued per model; used once each, in order. */
 export interface FakeBehaviour {
@@ -292,9 +293,11 @@ export async function startFakeOpenAI(opts: { port?: number; host?: string } = {
     res.end('data: [DONE]\n\n');
   }
 
+  const finetune = createFakeFinetune();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://fake');
+      if (await finetune.handle(req, res, url)) return;
       let raw = '';
       for await (const part of req) raw += part;
       let body: Json = {};

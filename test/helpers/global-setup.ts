@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node';
 
 export default async function setup(project: TestProject) {
   const { startFakeOpenAI } = await import('./fake-openai');
-  const server = await startFakeOpenAI();
+  const server = await startFakeOpenAI({ port: Number(process.env.WEIR_FAKE_OPENAI_PORT) || 0 });
   project.provide('fakeOpenAIUrl', server.url);
   return async () => server.close();
 }

@@ -33,6 +33,10 @@ export interface Bindings {
   RATE_LIMIT_PERIOD_SECONDS?: string;
   /** "off" disables rate limits (local benchmarks); anything else, or unset, keeps them on. */
   RATE_LIMITS?: string;
+  /** Fine-tuning trainers as JSON (worker/finetune/trainer-config.ts). */
+  TRAINERS?: string;
+  /** Follows fine-tuning jobs (worker/finetune/follow-job.ts). */
+  FINETUNE_WORKFLOW?: Workflow<{ jobId: string }>;
   [secret: string]: unknown;
 }
 

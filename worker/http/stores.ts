@@ -13,6 +13,8 @@ import {
   type ResolvedFlow,
 } from '../store';
 import type { AppEnv, Bindings } from './env';
+import { d1FinetuneStore } from '../finetune/store/d1';
+import type { FinetuneStore } from '../finetune/store/types';
 
 export interface Stores {
   flows: ReturnType<typeof flowStore>;
@@ -20,6 +22,7 @@ export interface Stores {
   prompts: ReturnType<typeof promptStore>;
   /** The run log (D1 + R2). */
   runs: RunStore;
+  finetunes: FinetuneStore;
   /** What a flow reference (`id`, `id@3`, `id@label`, `id@draft`) runs. */
   resolveFlow(id: string, ref: FlowRef): Promise<ResolvedFlow | undefined>;
   /** Copies prompts and flows an older Weir kept only in KV into D1 (idempotent). */
@@ -35,6 +38,7 @@ export function buildStores(env: Bindings): Stores {
     flowVersions: flowVersionStore(deps),
     prompts: promptStore(deps),
     runs: runStore(env),
+    finetunes: d1FinetuneStore(env.WEIR_DB),
     resolveFlow: (id, ref) => resolveFlow(kv, id, ref),
     importLegacyKv: () => importLegacyKv(deps),
   };
