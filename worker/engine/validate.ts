@@ -3,6 +3,7 @@
 // graph checks live here; each node type's own rules come from its definition (`check`). Cost
 // is linear in nodes + edges, except the upstream query (bitsets, see graph.ts) and the
 // two-answers check, which only runs when a flow has several answer nodes.
+import { checkRetirements, type ModelRetirement } from './validate-retirement';
 import * as z from 'zod';
 import { buildGraph, findCycles, reachableFrom } from './graph';
 import { DEFAULT_MAX_NODES } from './limits';
@@ -27,6 +28,10 @@ export interface ValidateOptions {
   prompts?: Readonly<Record<string, PromptTemplate | undefined>>;
   /** Cap on nodes (default 1000); the run refuses the same flows, so validation agrees with it. */
   maxNodes?: number;
+  /** Models with retirement dates (the worker's model registry): used ones retired or retiring soon are warned about. */
+  retirements?: readonly ModelRetirement[];
+  /** YYYY-MM-DD the retirement check counts from (default today). */
+  today?: string;
 }
 
 /** Input field names that would collide with JavaScript object internals. */
@@ -203,6 +208,7 @@ export function validateFlow(value: unknown, options: ValidateOptions = {}): Pro
   }
 
   if (cycles.length === 0) checkReferences(nodes, graph, fields, options.prompts ?? {}, add);
+  problems.push(...checkRetirements(value, options.retirements ?? [], options.today));
   return problems;
 }
 

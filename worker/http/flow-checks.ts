@@ -4,6 +4,7 @@
 // their variables are checked against the flow's input.
 import type { Context } from 'hono';
 import { promptRefsOf, type PromptTemplate, type ValidateOptions } from '../engine';
+import { registryRetirements } from '../finetune/retirements';
 import { describeProviders } from '../providers';
 import type { AppEnv } from './env';
 import { limitsFromEnv, providerRuntime } from '../runs/runtime';
@@ -31,6 +32,7 @@ export async function flowCheckOptions(c: Context<AppEnv>, flow: unknown): Promi
     providers,
     providerSeverity: 'error',
     maxNodes: limitsFromEnv(c.env).maxNodes,
+    retirements: await registryRetirements(c.var.stores.finetunes).catch(() => []),
     prompts,
   };
 }

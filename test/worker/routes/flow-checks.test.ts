@@ -20,6 +20,27 @@ describe('flow checks on PUT and /validate', () => {
     expect((await validate(simpleFlow('named-echo', {}, { provider: 'echo' }))).valid).toBe(true);
   });
 
+  it('warns when a node uses a model the registry says is retired or retires within 30 days', async () => {
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    for (const [model, retiresAt] of [
+      ['ft:gpt-old:acme::gone', '2024-01-01'],
+      ['ft:gpt-mini:acme::soon', soon],
+    ]) {
+      const res = await admin('/v1/models/registry', {
+        method: 'POST',
+        json: { model, provider: 'default', baseModel: 'gpt-base', retiresAt },
+      });
+      expect(res.status).toBeLessThan(300);
+    }
+    const codes = async (model: string) =>
+      (await validate(simpleFlow(`uses-${model.length}`, {}, { model }))).problems.filter((p) => p.code.startsWith('model_retir'));
+    expect(await codes('ft:gpt-old:acme::gone')).toMatchObject([
+      { code: 'model_retired', severity: 'warning', path: '$.nodes[1].data.model' },
+    ]);
+    expect(await codes('ft:gpt-mini:acme::soon')).toMatchObject([{ code: 'model_retiring', severity: 'warning' }]);
+    expect(await codes('test-model')).toEqual([]);
+  });
+
   it('checks a response schema against the JSON Schema meta-schema', async () => {
     const result = await validate(simpleFlow('bad-schema', {}, { responseFormat: { type: 'json', schema: { type: 'objekt' } } }));
     expect(result.valid).toBe(false);
