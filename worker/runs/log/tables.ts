@@ -1,7 +1,7 @@
 // The run log's D1 tables as kysely types (migrations/0002_runs.sql), and a query builder over
 // WEIR_DB. Reads run through kysely; writes are compiled by kysely and sent as one D1 batch.
 import { Kysely } from 'kysely';
-import { d1Dialect } from './d1-dialect';
+import { d1Dialect } from '../../store/d1-dialect';
 
 export interface RunsTable {
   id: string;

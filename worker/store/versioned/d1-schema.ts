@@ -1,7 +1,7 @@
 // Kysely's view of the tables in migrations/0003_versions.sql, plus the one helper that turns a
 // compiled query into a D1 statement so several can run as one atomic D1 batch.
 import { Kysely, type ColumnType, type Compilable, type CompiledQuery, type Generated, type Selectable } from 'kysely';
-import { D1Dialect } from 'kysely-d1';
+import { d1Dialect } from '../d1-dialect';
 import type { ItemRow, VersionRow } from './types';
 
 export interface VersionedDb {
@@ -36,8 +36,7 @@ export type ItemRecord = Selectable<VersionedDb['versioned_items']>;
 export type VersionRecord = Selectable<VersionedDb['item_versions']>;
 
 export function versionedDb(d1: D1Database): Kysely<VersionedDb> {
-  // kysely-d1 types its binding with @cloudflare/workers-types; ours comes from `wrangler types`.
-  return new Kysely<VersionedDb>({ dialect: new D1Dialect({ database: d1 as never }) });
+  return new Kysely<VersionedDb>({ dialect: d1Dialect(d1) });
 }
 
 /** A compiled Kysely query as a D1 statement, for `d1.batch` (one transaction). */
