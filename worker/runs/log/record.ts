@@ -1,7 +1,7 @@
 // Recording one run, after the answer (executeRun hands this to waitUntil): applies RUN_LOG and
-// redaction, prices every model call, writes the run row and one row per node that ran in one D1
-// batch, and puts a large payload (input, output, full trace) in R2 first, so a row never points
-// at nothing.
+// redaction, prices every model call, writes the run row and one row per node that ran (in one
+// D1 batch with the runs recorded at the same moment, write-batcher.ts), and puts a large
+// payload (input, output, full trace) in R2 first, so a row never points at nothing.
 import type { TraceEntry } from '../../engine';
 import { modelCost, sumCosts } from '../../costs/cost';
 import type { Bindings } from '../../http/env';
@@ -10,6 +10,7 @@ import type { StoredTraceEntry } from './api-types';
 import { redactor } from './redact';
 import { logSettings, shouldRecord } from './settings';
 import type { RunNodesTable, RunsTable } from './tables';
+import { queueWrites } from './write-batcher';
 
 /** Payloads up to this size stay in the row; larger ones go to R2. */
 export const INLINE_PAYLOAD_BYTES = 16 * 1024;
@@ -105,7 +106,7 @@ export async function recordRun(env: Bindings, req: RunRequest, result: RunResul
     }));
   const d1 = env.WEIR_DB;
   const insertNode = d1.prepare(insertSql('run_nodes', NODE_COLUMNS));
-  await d1.batch([
+  await queueWrites(d1, [
     d1.prepare(insertSql('runs', RUN_COLUMNS)).bind(...RUN_COLUMNS.map((c) => run[c])),
     ...nodes.map((n) => insertNode.bind(...NODE_COLUMNS.map((c) => n[c]))),
   ]);
