@@ -67,6 +67,8 @@ export const runLogSpecs: Spec[] = [
         expect(Number(tokens) > 0, `tokens shown: ${tokens}`);
         expect(cost.startsWith('$'), `cost shown: ${cost}`);
       }
+      const rates = (await page.locator('[data-testid=runs-node-rates]').textContent()) ?? '';
+      expect(rates.includes('specialist: fell back') && rates.includes('route: '), `per-node fallback and branch rates: ${rates}`);
       if (fb.status === 201)
         expect(
           ((await page.locator(`[data-testid="run-row-${ids[1]}"]`).textContent()) ?? '').includes('thumbs down, 1 comment'),

@@ -93,6 +93,19 @@ describe('the run log', () => {
     });
   });
 
+  it('records every one of many concurrent runs (their writes share D1 batches)', async () => {
+    await putFlow(simpleFlow('log-burst'));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        call('/v1/flows/log-burst/run', { method: 'POST', token: INVOKE, json: { input: { question: `q${i}` } } }),
+      ),
+    );
+    const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as { runId: string }).runId));
+    await backgroundSettled();
+    const listed = (await (await admin('/v1/runs?flow=log-burst&limit=100')).json()) as { runs: { id: string }[] };
+    expect(listed.runs.map((r) => r.id).sort()).toEqual([...ids].sort());
+  });
+
   it('keeps an unknown price as null, never 0', async () => {
     await putFlow(simpleFlow('log-unknown-price', {}, { model: 'some-private-model' }));
     const { body } = await run('log-unknown-price', { question: 'q' });

@@ -1,7 +1,7 @@
 // Recording one run, after the answer (executeRun hands this to waitUntil): applies RUN_LOG and
-// redaction, prices every model call, writes the run row and one row per node that ran in one D1
-// batch, and puts a large payload (input, output, full trace) in R2 first, so a row never points
-// at nothing.
+// redaction, prices every model call, writes the run row and one row per node that ran (in one
+// D1 batch with the runs recorded at the same moment, write-batcher.ts), and puts a large
+// payload (input, output, full trace) in R2 first, so a row never points at nothing.
 import type { TraceEntry } from '../../engine';
 import { modelCost, sumCosts } from '../../costs/cost';
 import type { Bindings } from '../../http/env';
@@ -9,7 +9,8 @@ import type { RunRequest, RunResult } from '../result';
 import type { StoredTraceEntry } from './api-types';
 import { redactor } from './redact';
 import { logSettings, shouldRecord } from './settings';
-import { runLogDb, type RunNodesTable, type RunsTable } from './tables';
+import type { RunNodesTable, RunsTable } from './tables';
+import { queueWrites } from './write-batcher';
 
 /** Payloads up to this size stay in the row; larger ones go to R2. */
 export const INLINE_PAYLOAD_BYTES = 16 * 1024;
@@ -103,8 +104,69 @@ export async function recordRun(env: Bindings, req: RunRequest, result: RunResul
       error_code: e.error?.code ?? null,
       error_message: e.error?.message ?? null,
     }));
-  const db = runLogDb(env.WEIR_DB);
-  const statements = [db.insertInto('runs').values(run).compile(), ...nodes.map((n) => db.insertInto('run_nodes').values(n).compile())];
-  await env.WEIR_DB.batch(statements.map((q) => env.WEIR_DB.prepare(q.sql).bind(...q.parameters)));
+  const d1 = env.WEIR_DB;
+  const insertNode = d1.prepare(insertSql('run_nodes', NODE_COLUMNS));
+  await queueWrites(d1, [
+    d1.prepare(insertSql('runs', RUN_COLUMNS)).bind(...RUN_COLUMNS.map((c) => run[c])),
+    ...nodes.map((n) => insertNode.bind(...NODE_COLUMNS.map((c) => n[c]))),
+  ]);
   return true;
 }
+
+// Writes are two fixed INSERTs, prepared from the column lists (cheaper than building a query per
+// row, and this runs for every request); reads go through kysely (tables.ts).
+const RUN_COLUMNS = [
+  'id',
+  'created_at',
+  'day',
+  'source',
+  'key_id',
+  'flow_id',
+  'flow_version',
+  'flow_hash',
+  'flow_ref',
+  'flow_label',
+  'prompts',
+  'status',
+  'error_code',
+  'error_node',
+  'error_message',
+  'duration_ms',
+  'first_token_ms',
+  'calls',
+  'input_tokens',
+  'cached_input_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'cost_usd',
+  'input_text',
+  'output_text',
+  'payload',
+  'payload_key',
+  'redacted',
+] as const satisfies readonly (keyof RunsTable)[];
+const NODE_COLUMNS = [
+  'run_id',
+  'node_id',
+  'flow_id',
+  'created_at',
+  'type',
+  'status',
+  'handle',
+  'provider',
+  'model',
+  'base_model',
+  'prompt',
+  'input_tokens',
+  'cached_input_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'cost_usd',
+  'attempts',
+  'start_ms',
+  'duration_ms',
+  'error_code',
+  'error_message',
+] as const satisfies readonly (keyof RunNodesTable)[];
+const insertSql = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;

@@ -52,7 +52,7 @@ const columns = col.columns([
     header: 'Output',
     cell: (c) => <span className="clamp-1">{preview(c.getValue(), 60)}</span>,
   }),
-  col.accessor(feedbackText, { id: 'feedback', header: 'Feedback' }),
+  col.accessor(feedbackText, { id: 'feedback', header: 'Feedback', cell: (c) => <span className="nowrap">{c.getValue()}</span> }),
 ]);
 
 export function RunsTable(props: { runs: RunSummary[]; openId?: string; onOpen: (run: RunSummary) => void }) {

@@ -5,10 +5,28 @@ import { useEditor } from '../../state/use-editor';
 import { ErrorState, Loading } from '../ui/states';
 import { ms, percent, usd } from './format';
 import { RunFiltersBar } from './run-filters';
-import { runsApi, type DayStats, type RunFilters, type RunSummary } from './runs-api';
+import { runsApi, type DayStats, type NodeStats, type RunFilters, type RunSummary } from './runs-api';
 import { RunsTable } from './runs-table';
 import { useOpenRun } from './use-open-run';
 import './runs.css';
+
+/** Per node over the week: how often fine-tuned nodes fell back, and which branches conditions took. */
+function NodeRates({ nodes }: { nodes: NodeStats[] }) {
+  const lines = nodes.flatMap((n) => {
+    if (n.fellBack > 0 || n.type === 'finetuned') return [`${n.nodeId}: fell back ${percent(n.fallbackRate)} of ${n.runs}`];
+    const handles = Object.entries(n.handles);
+    if (n.type === 'condition' && handles.length) return [`${n.nodeId}: ${handles.map(([h, v]) => `${h} ${percent(v.rate)}`).join(' · ')}`];
+    return n.failed ? [`${n.nodeId}: failed ${n.failed} of ${n.runs}`] : [];
+  });
+  if (!lines.length) return null;
+  return (
+    <div className="field-help" data-testid="runs-node-rates">
+      {lines.map((l) => (
+        <div key={l}>{l}</div>
+      ))}
+    </div>
+  );
+}
 
 function WeekSummary({ days }: { days: DayStats[] }) {
   const runs = days.reduce((n, d) => n + d.runs, 0);
@@ -41,6 +59,7 @@ export function RunsView() {
   const [runs, setRuns] = useState<RunSummary[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [days, setDays] = useState<DayStats[]>([]);
+  const [nodes, setNodes] = useState<NodeStats[]>([]);
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(false);
   const { open, opening, error: openError } = useOpenRun();
@@ -53,7 +72,11 @@ export function RunsView() {
         const page = await runsApi.list(flowId, filters, more);
         setRuns((prev) => (more ? [...(prev ?? []), ...page.runs] : page.runs));
         setCursor(page.nextCursor);
-        if (!more) setDays((await runsApi.stats(flowId, 7)).days);
+        if (!more) {
+          const stats = await runsApi.stats(flowId, 7);
+          setDays(stats.days);
+          setNodes(stats.nodes);
+        }
       } catch (err) {
         setError(err);
       } finally {
@@ -73,6 +96,7 @@ export function RunsView() {
         </button>
       </div>
       <WeekSummary days={days} />
+      <NodeRates nodes={nodes} />
       <RunFiltersBar nodeIds={ed.flow.nodes.map((n) => n.id)} value={filters} onChange={setFilters} />
       {error !== undefined && <ErrorState error={error as Error} retry={() => void load()} />}
       {openError && <div className="field-error">{openError}</div>}
