@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evalWorkspace } from './eval-helpers';
-import { weir } from './helpers';
+import { repoFileCount, weir } from './helpers';
 
 const lines = (path: string) =>
   readFileSync(path, 'utf8')
@@ -106,7 +106,7 @@ describe('weir fmt and validate on datasets and evals', () => {
     const cwd = evalWorkspace();
     const ok = await weir(['validate'], { cwd });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^12 files checked: 0 errors, 0 warnings$/m);
+    expect(ok.stdout).toContain(`${repoFileCount({ datasetsAndEvals: true })} files checked: 0 errors, 0 warnings`);
     writeFileSync(
       join(cwd, 'datasets', 'support-x1000.jsonl'),
       readFileSync(join(cwd, 'datasets', 'support-x1000.jsonl'), 'utf8') + '{"id":"e5-troubleshoot","input":{}}\n{oops\n',

@@ -1,7 +1,7 @@
 // Runs the weir CLI as a real child process on a throwaway copy of flows/, and finds the plain
 // system Node (not the one npm puts on PATH) for the shim test.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -63,4 +63,12 @@ export function systemNode(): string {
     }
   }
   return process.execPath;
+}
+
+/** How many files `weir validate` checks by default in a copy of the repo's folders (flows and prompts, optionally datasets and evals). */
+export function repoFileCount(opts: { datasetsAndEvals?: boolean } = {}): number {
+  const count = (dir: string, suffix: string) =>
+    readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith(suffix) && !f.endsWith('.schema.json')).length;
+  const flows = count('flows', '.json') + count(join('flows', 'prompts'), '.json');
+  return opts.datasetsAndEvals ? flows + count('datasets', '.jsonl') + count('evals', '.eval.json') : flows;
 }

@@ -3,13 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readJsonFile, weir, workspace, writeJsonFile } from './helpers';
+import { readJsonFile, repoFileCount, weir, workspace, writeJsonFile } from './helpers';
 
 describe('weir validate', () => {
   it('passes every flow and prompt file in flows/ and exits 0', async () => {
     const cwd = workspace();
     const r = await weir(['validate'], { cwd });
-    expect(r.stdout).toBe('8 files checked: 0 errors, 0 warnings\n');
+    expect(r.stdout).toBe(`${repoFileCount()} files checked: 0 errors, 0 warnings\n`);
     expect(r.code).toBe(0);
   });
 
@@ -32,7 +32,7 @@ describe('weir validate', () => {
     expect(r.stdout).toContain(
       `flows/support-x1000.json: $.edges[${flow.edges.length - 1}].target: edge target "nowhere" is not a node [edge_unknown_node]`,
     );
-    expect(r.stdout).toMatch(/8 files checked: 2 errors, 0 warnings/);
+    expect(r.stdout).toContain(`${repoFileCount()} files checked: 2 errors, 0 warnings`);
   });
 
   it('shows warnings but still exits 0 when there are no errors', async () => {
@@ -100,7 +100,7 @@ describe('weir validate', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.errors).toBe(1);
-    expect(out.files).toHaveLength(9);
+    expect(out.files).toHaveLength(repoFileCount() + 1);
     const broken = out.files.find((f: { path: string }) => f.path === 'flows/broken.json');
     expect(broken).toMatchObject({ kind: 'flow', valid: false, problems: [{ code: 'json_syntax', path: '$', severity: 'error' }] });
     expect(out.files.find((f: { path: string }) => f.path === 'flows/prompts/support-classify.json')).toMatchObject({
