@@ -2,7 +2,7 @@
 // it would push, with every Node process it starts barred from the network; a real deploy refuses
 // to start without the admin token it needs to push.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,10 +43,13 @@ describe('npm run deploy', () => {
     expect(res.out).toContain('--dry-run: exiting now.');
     expect(res.out).toMatch(/worker bundle: index\.js \d+ KB/);
     expect(res.out).toMatch(/prompt support-classify: versions 1\.\.\d+, labels production -> \d/);
-    for (const id of ['email-announcement', 'health-explainer', 'support-x1000']) expect(res.out).toContain(`flow ${id}`);
-    expect(res.out).toContain(
-      'would publish: email-announcement, health-explainer, support-x1000 and point production at the new versions',
-    );
+    const flows = readdirSync(join(repoRoot, 'flows'))
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+    for (const id of flows) expect(res.out).toContain(`flow ${id}`);
+    expect(res.out).toContain(`would publish: ${flows.join(', ')} and point production at the new versions`);
+    expect(res.out).toContain('would apply D1 migrations remotely');
     expect(res.out).toContain('nothing deployed, nothing pushed');
   });
 

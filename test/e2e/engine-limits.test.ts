@@ -41,10 +41,11 @@ async function put(body: { id: string }) {
   });
   expect(res.status, await res.clone().text()).toBe(200);
 }
+// Traces go to the admin token (invoke keys only when the flow opts in with traceAccess).
 const run = async (id: string, input: unknown) => {
   const res = await fetch(`${weir.url}/v1/flows/${id}/run?trace=1`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${weir.invokeKey}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${weir.adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ input }),
   });
   return { status: res.status, body: (await res.json()) as Answer };
