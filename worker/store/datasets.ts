@@ -7,7 +7,7 @@ import { slug } from '../engine/schema';
 import { versionedFor, type StoreDeps } from './deps';
 import { StoreError } from './errors';
 import { zodProblems } from './problem';
-import type { KindText, VersionedStore } from './versioned';
+import { catchUp, type KindText, type Projector, type VersionedStore } from './versioned';
 
 export const DATASET_KIND: KindText = {
   kind: 'dataset',
@@ -41,6 +41,9 @@ export interface DatasetDetail extends DatasetSummary {
 }
 
 export type DatasetStore = ReturnType<typeof datasetStore>;
+
+/** Datasets write nothing to KV; the projection only settles outbox rows a crashed writer left. */
+const noProjection: Projector = { entries: () => [], invalidate: () => undefined };
 
 export function checkDatasetName(name: string): string {
   const parsed = slug.safeParse(name);
@@ -165,6 +168,9 @@ export function datasetStore(deps: StoreDeps, opts: { now?: () => Date } = {}) {
       const { text: _text, list: _list, ...rest } = summary as DatasetDetail & { changed: boolean };
       return { dataset: rest, added: fresh.map((i) => i.id), present };
     },
+
+    /** Settles outbox rows of writers that died before settling them (the scheduled sweep). */
+    catchUp: () => catchUp(db(), deps.kv, noProjection),
 
     async remove(name: string): Promise<void> {
       await current(name);

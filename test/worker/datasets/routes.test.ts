@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { sweepProjections } from '../../../worker/store';
 import { datasetHash, formatDataset, parseDataset } from '../../../worker/datasets';
 import { admin, call, errorOf, INVOKE } from '../routes/helpers';
 
@@ -96,5 +98,15 @@ describe('datasets in D1', () => {
   it('refuses a push larger than one D1 value holds with 413', async () => {
     const big = jsonl({ id: 'big', input: { q: 'x'.repeat(2_000_000) } });
     expect((await push('ds-big', big)).status).toBe(413);
+  });
+
+  it('leaves no outbox rows behind, and the scheduled sweep settles one a crashed writer left', async () => {
+    await push('ds-outbox', jsonl({ id: 'a', input: {} }));
+    const count = () => env.WEIR_DB.prepare("SELECT count(*) AS n FROM kv_outbox WHERE kind = 'dataset' AND name = 'ds-outbox'").first('n');
+    expect(await count()).toBe(0);
+    await env.WEIR_DB.prepare("INSERT INTO kv_outbox (kind, name, keys, created_at) VALUES ('dataset', 'ds-outbox', '{}', '2020-01-01T00:00:00.000Z')").run();
+    expect(await count()).toBe(1);
+    await sweepProjections({ kv: env.WEIR_KV, db: env.WEIR_DB });
+    expect(await count()).toBe(0);
   });
 });
