@@ -18,6 +18,8 @@ export const DATASET_KIND: KindText = {
 
 /** One D1 value holds at most 2 MB; a dataset's canonical text is one. */
 export const MAX_DATASET_TEXT = 1_900_000;
+/** Conditional writes one addition may lose to other writers before it gives up. */
+const MAX_ADD_ATTEMPTS = 20;
 
 export interface DatasetMeta {
   hash: string;
@@ -103,6 +105,68 @@ export function datasetStore(deps: StoreDeps, opts: { now?: () => Date } = {}) {
     };
   }
 
+  /** The current items, or with `hash` (a prefix of 8+ hex digits) the version that had that content. */
+  async function get(name: string, hash?: string): Promise<DatasetDetail> {
+    const row = await current(name);
+    let text = row.draft!;
+    let version = row.latest;
+    if (hash !== undefined) {
+      const found = (await db().versions(name)).filter((v) => v.hash && hashMatches(v.hash, hash)).at(-1);
+      if (!found) throw new StoreError('not_found', `dataset "${name}" has no version with hash ${hash}`);
+      text = (await db().version(name, found.version))!.body;
+      version = found.version;
+    }
+    const { items } = parseDataset(text);
+    return {
+      name,
+      description: row.description,
+      version,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      ...(await metaOf(items)),
+      text,
+      list: items,
+    };
+  }
+
+  /** Stores `items` only if the item is still at `rev` (undefined: it does not exist yet), then adds the version. */
+  async function writeIfUnchanged(name: string, rev: number | undefined, items: readonly DatasetItem[]) {
+    if (!deps.db) return save(name, items); // the in-memory twin: one writer at a time
+    const text = formatDataset(items);
+    if (new TextEncoder().encode(text).byteLength > MAX_DATASET_TEXT)
+      throw new StoreError('invalid', `dataset "${name}" would be larger than ${MAX_DATASET_TEXT} bytes, what one D1 value holds`);
+    const meta = await metaOf(items);
+    const at = now();
+    const result =
+      rev === undefined
+        ? await deps.db
+            .prepare(
+              `INSERT INTO versioned_items (kind, name, description, public, draft, draft_meta, latest, rev, deleted, created_at, updated_at)
+               VALUES ('dataset', ?1, '', 0, ?2, ?3, 0, 1, 0, ?4, ?4) ON CONFLICT (kind, name) DO NOTHING`,
+            )
+            .bind(name, text, JSON.stringify(meta), at)
+            .run()
+        : await deps.db
+            .prepare(
+              `UPDATE versioned_items SET draft = ?1, draft_meta = ?2, rev = rev + 1, updated_at = ?3,
+                 description = CASE WHEN deleted = 1 THEN '' ELSE description END,
+                 created_at = CASE WHEN deleted = 1 THEN ?3 ELSE created_at END, deleted = 0
+               WHERE kind = 'dataset' AND name = ?4 AND rev = ?5`,
+            )
+            .bind(text, JSON.stringify(meta), at, name, rev)
+            .run();
+    if (result.meta.changes !== 1) return undefined;
+    const appended = await db().append(
+      name,
+      { body: text, hash: meta.hash, note: `${meta.items} items`, createdAt: at },
+      { dedupeByHash: true, now: at },
+    );
+    await db().settle([appended.outbox]);
+    const row = (await db().item(name))!;
+    const version = appended.created ? appended.version : appended.version.version;
+    return { name, description: row.description, version, createdAt: row.createdAt, updatedAt: row.updatedAt, ...meta, changed: true };
+  }
+
   return {
     async list(): Promise<DatasetSummary[]> {
       const rows = await db().list();
@@ -118,30 +182,7 @@ export function datasetStore(deps: StoreDeps, opts: { now?: () => Date } = {}) {
         }));
     },
 
-    /** The current items, or with `hash` (a prefix of 8+ hex digits) the version that had that content. */
-    async get(name: string, hash?: string): Promise<DatasetDetail> {
-      const row = await current(name);
-      let text = row.draft!;
-      let version = row.latest;
-      if (hash !== undefined) {
-        const found = (await db().versions(name)).filter((v) => v.hash && hashMatches(v.hash, hash)).at(-1);
-        if (!found) throw new StoreError('not_found', `dataset "${name}" has no version with hash ${hash}`);
-        text = (await db().version(name, found.version))!.body;
-        version = found.version;
-      }
-      const { items } = parseDataset(text);
-      return {
-        name,
-        description: row.description,
-        version,
-        createdAt: row.createdAt,
-        updatedAt: row.updatedAt,
-        ...(await metaOf(items)),
-        text,
-        list: items,
-      };
-    },
-
+    get,
     versions: async (name: string) => {
       await current(name);
       return (await db().versions(name)).map(({ version, hash, note, createdAt }) => ({ version, hash, note, createdAt }));
@@ -155,18 +196,26 @@ export function datasetStore(deps: StoreDeps, opts: { now?: () => Date } = {}) {
       return save(name, items, description);
     },
 
-    /** Adds items whose ids are not in the dataset yet (creating it); returns which were new. */
+    /** Adds items whose ids are not in the dataset yet (creating it); returns which were new. Concurrent
+     * additions all land: the write is conditional on the item's `rev`, and a lost race merges again. */
     async add(name: string, incoming: readonly DatasetItem[]) {
       checkDatasetName(name);
-      const row = await db().item(name);
-      const existing = row && !row.deleted && row.draft !== null ? parseDataset(row.draft).items : [];
-      const ids = new Set(existing.map((i) => i.id));
-      const fresh = incoming.filter((i) => !ids.has(i.id));
-      const present = incoming.filter((i) => ids.has(i.id)).map((i) => i.id);
-      const merged = mergeItems(existing, fresh).items;
-      const summary = fresh.length || !row || row.deleted ? await save(name, merged) : { ...(await this.get(name)), changed: false };
-      const { text: _text, list: _list, ...rest } = summary as DatasetDetail & { changed: boolean };
-      return { dataset: rest, added: fresh.map((i) => i.id), present };
+      for (let attempt = 0; attempt < MAX_ADD_ATTEMPTS; attempt++) {
+        const row = await db().item(name);
+        const live = row && !row.deleted && row.draft !== null;
+        const existing = live ? parseDataset(row.draft!).items : [];
+        const ids = new Set(existing.map((i) => i.id));
+        const fresh = incoming.filter((i) => !ids.has(i.id));
+        const present = incoming.filter((i) => ids.has(i.id)).map((i) => i.id);
+        if (live && !fresh.length) {
+          const { text: _text, list: _list, ...rest } = await get(name);
+          return { dataset: { ...rest, changed: false }, added: [], present };
+        }
+        const merged = mergeItems(existing, fresh).items;
+        const written = await writeIfUnchanged(name, row?.rev, merged);
+        if (written) return { dataset: written, added: fresh.map((i) => i.id), present };
+      }
+      throw new StoreError('conflict', `dataset "${name}" kept changing while items were added; try again`);
     },
 
     /** Settles outbox rows of writers that died before settling them (the scheduled sweep). */

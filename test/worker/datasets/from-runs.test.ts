@@ -123,4 +123,13 @@ describe('datasets from runs', () => {
     expect(answer.refused).toHaveLength(1);
     expect((await admin('/v1/datasets/dfr-none')).status).toBe(404);
   });
+
+  it('keeps every item when several additions to one dataset race', async () => {
+    await putFlow(simpleFlow('dfr-race'));
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await run('dfr-race', { question: `race ${i}` })).body.runId);
+    const answers = await Promise.all(ids.map(async (id) => (await (await fromRuns('dfr-race', { runs: [id] })).json()) as Answer));
+    expect(answers.flatMap((a) => a.added.map((x) => x.runId)).sort()).toEqual([...ids].sort());
+    expect((await items('dfr-race')).map((i) => i.source.runId).sort()).toEqual([...ids].sort());
+  });
 });
