@@ -61,6 +61,21 @@ export const datasetSpecs: Spec[] = [
       await page.click('[data-testid=add-to-dataset-submit]');
       await page.locator('[data-testid=add-to-dataset-summary]', { hasText: `1 added to ${name}, 2 already there` }).waitFor();
       expect(((await summary.textContent()) ?? '').includes('now 3 items'), 'three items after the second add');
+
+      // The feedback filter narrows the table to thumbs-down runs, ready to select and add.
+      const fb = await fetch(`${ctx.stack.url}/v1/runs/${ids[1]}/feedback`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer browser-invoke', 'content-type': 'application/json' },
+        body: JSON.stringify({ thumbs: 'down' }),
+      });
+      expect(fb.status === 201, `feedback stored: ${fb.status}`);
+      await page.selectOption('[data-testid=runs-filter-feedback]', 'down');
+      await page.waitForFunction(
+        (id) =>
+          document.querySelectorAll('[data-testid=runs-table] tbody tr').length === 1 &&
+          !!document.querySelector(`[data-testid="run-row-${id}"]`),
+        ids[1],
+      );
       expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
     },
   },
