@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { promptRoutes } from './routes/prompts';
 import { runLogRoutes } from './routes/runs';
+import { datasetRoutes } from './routes/datasets';
 import { storeAdminRoutes } from './routes/store-admin';
 import { scheduled } from './runs/log/scheduled';
 import { flowRunRoutes } from './routes/flow-run';
@@ -25,6 +26,7 @@ const api = new Hono<AppEnv>()
   .route('/', providerRoutes)
   .route('/', flowRunRoutes)
   .route('/', runLogRoutes)
+  .route('/', datasetRoutes)
   .route('/', flowVersionRoutes)
   .route('/', flowRoutes)
   .route('/', promptRoutes)

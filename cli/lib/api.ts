@@ -21,9 +21,15 @@ const devVarsToken = (): string | undefined => readDevVars().ADMIN_TOKEN || unde
 
 const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url);
 
+export interface RequestOptions {
+  allow404?: boolean;
+  /** Sends `body` (a string) as is with this content type instead of as JSON (a dataset's JSONL). */
+  contentType?: string;
+}
+
 export interface ApiClient {
   url: string;
-  request<T>(method: string, path: string, body?: unknown, opts?: { allow404?: boolean }): Promise<{ status: number; body: T }>;
+  request<T>(method: string, path: string, body?: unknown, opts?: RequestOptions): Promise<{ status: number; body: T }>;
 }
 
 interface ApiErrorBody {
@@ -46,13 +52,14 @@ export function apiClient(opts: RemoteOptions): ApiClient {
   const token = opts.token ?? process.env.WEIR_ADMIN_TOKEN ?? (isLocal(url) ? devVarsToken() : undefined);
   return {
     url,
-    async request<T>(method: string, path: string, body?: unknown, ropts: { allow404?: boolean } = {}) {
+    async request<T>(method: string, path: string, body?: unknown, ropts: RequestOptions = {}) {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (body !== undefined) headers['content-type'] = ropts.contentType ?? 'application/json';
+      const payload = body === undefined ? undefined : ropts.contentType ? String(body) : JSON.stringify(body);
       let res: Response;
       try {
-        res = await fetch(`${url}/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        res = await fetch(`${url}/v1${path}`, { method, headers, body: payload });
       } catch (err) {
         const cause = (err as { cause?: { code?: string; message?: string } }).cause;
         throw new CliError(

@@ -5,6 +5,7 @@ import { runSpecs } from './harness';
 import { buildSpecs } from './specs/build-flow';
 import { canvasSpecs } from './specs/canvas';
 import { completeSpecs } from './specs/complete';
+import { datasetSpecs } from './specs/datasets';
 import { editingSpecs } from './specs/editing';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
@@ -25,6 +26,7 @@ const specs = [
   ...releaseSpecs,
   ...completeSpecs,
   ...runLogSpecs,
+  ...datasetSpecs,
 ];
 
 const stack = await startStack().catch((err: Error) => {

@@ -13,6 +13,7 @@ import {
   type ResolvedFlow,
 } from '../store';
 import type { AppEnv, Bindings } from './env';
+import { datasetStore, type DatasetStore } from '../store/datasets';
 import { d1FinetuneStore } from '../finetune/store/d1';
 import type { FinetuneStore } from '../finetune/store/types';
 
@@ -23,6 +24,8 @@ export interface Stores {
   /** The run log (D1 + R2). */
   runs: RunStore;
   finetunes: FinetuneStore;
+  /** Datasets mirrored into D1 (the third versioned kind). */
+  datasets: DatasetStore;
   /** What a flow reference (`id`, `id@3`, `id@label`, `id@draft`) runs. */
   resolveFlow(id: string, ref: FlowRef): Promise<ResolvedFlow | undefined>;
   /** Copies prompts and flows an older Weir kept only in KV into D1 (idempotent). */
@@ -39,6 +42,7 @@ export function buildStores(env: Bindings): Stores {
     prompts: promptStore(deps),
     runs: runStore(env),
     finetunes: d1FinetuneStore(env.WEIR_DB),
+    datasets: datasetStore(deps),
     resolveFlow: (id, ref) => resolveFlow(kv, id, ref),
     importLegacyKv: () => importLegacyKv(deps),
   };

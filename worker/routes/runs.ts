@@ -26,7 +26,7 @@ const nodeId = z
   .regex(/^(\*|[A-Za-z0-9_-]{1,64})$/, 'a node id, or * for any node')
   .optional();
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   flow: z.string().min(1).max(64).optional(),
   version: z
     .string()
@@ -39,6 +39,11 @@ const listQuery = z.strictObject({
   from: time,
   to: time,
   q: z.string().min(1).max(200).optional(),
+  thumbs: z.enum(['up', 'down']).optional(),
+  corrected: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

@@ -60,7 +60,8 @@ export const runLogSpecs: Spec[] = [
       );
       for (const id of ids) {
         const cells = await page.locator(`[data-testid="run-row-${id}"] td`).allTextContents();
-        const [, status, version, latency, tokens, cost] = cells;
+        // The first cell is the selection checkbox, then the time.
+        const [, , status, version, latency, tokens, cost] = cells;
         expect(status.startsWith('ok'), `${id} is ok: ${status}`);
         expect(version === 'draft' || /^v\d+$/.test(version), `version shown: ${version}`);
         expect(/\d+ (ms|s)$/.test(latency), `latency shown: ${latency}`);

@@ -21,6 +21,10 @@ export interface RunFilters {
   /** Text in the input or the answer (their first 2,000 characters). */
   q?: string;
   keyId?: string;
+  /** The newest thumbs feedback on the run. */
+  thumbs?: 'up' | 'down';
+  /** Only runs with (true) or without (false) a corrected answer from feedback. */
+  corrected?: boolean;
   limit: number;
   cursor?: string;
 }
@@ -159,6 +163,14 @@ export async function listRuns(db: Kysely<RunLogDb>, f: RunFilters): Promise<{ r
       ),
     );
   }
+  if (f.thumbs)
+    q = q.where(
+      sql<boolean>`(SELECT value FROM run_scores s WHERE s.run_id = runs.id AND s.name = 'thumbs' ORDER BY s.created_at DESC LIMIT 1) = ${f.thumbs === 'up' ? 1 : 0}`,
+    );
+  if (f.corrected !== undefined)
+    q = q.where(
+      sql<boolean>`${sql.raw(f.corrected ? '' : 'NOT ')}EXISTS (SELECT 1 FROM run_scores s WHERE s.run_id = runs.id AND s.name = 'correction')`,
+    );
   if (f.q) {
     const pattern = likePattern(f.q);
     q = q.where((eb) =>

@@ -1,5 +1,5 @@
-// The runs view's filters: status, source, a node that failed or fell back, text in input or
-// output. Applied by the API (GET /v1/runs).
+// The runs view's filters: status, source, a node that failed or fell back, feedback, text in
+// input or output. Applied by the API (GET /v1/runs).
 import { useEffect, useState } from 'react';
 import type { RunFilters } from './runs-api';
 
@@ -59,6 +59,24 @@ export function RunFiltersBar(props: { nodeIds: string[]; value: RunFilters; onC
             {id} fell back
           </option>,
         ])}
+      </select>
+      <select
+        className="input"
+        data-testid="runs-filter-feedback"
+        value={f.corrected ? 'corrected' : (f.thumbs ?? '')}
+        onChange={(e) => {
+          const v = e.target.value;
+          props.onChange({
+            ...f,
+            thumbs: v === 'up' || v === 'down' ? v : undefined,
+            corrected: v === 'corrected' ? 'true' : undefined,
+          });
+        }}
+      >
+        <option value="">any feedback</option>
+        <option value="down">thumbs down</option>
+        <option value="up">thumbs up</option>
+        <option value="corrected">corrected</option>
       </select>
       <input
         className="input"

@@ -12,6 +12,10 @@ export interface RunFilters {
   failedNode?: string;
   fellBackNode?: string;
   version?: string;
+  /** The newest thumbs feedback. */
+  thumbs?: 'up' | 'down';
+  /** Runs with a corrected answer from feedback. */
+  corrected?: 'true';
 }
 
 const enc = encodeURIComponent;

@@ -1,5 +1,6 @@
 // The runs table (@tanstack/react-table): time, status, version, latency, tokens, cost, input
-// and output previews, feedback. Filtering and paging happen in the API; a row opens the run.
+// and output previews, feedback. Filtering and paging happen in the API; a row opens the run, its
+// checkbox selects it (for "Add to dataset…").
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { clock, ms, preview, usd } from './format';
 import type { RunSummary } from './runs-api';
@@ -55,14 +56,38 @@ const columns = col.columns([
   col.accessor(feedbackText, { id: 'feedback', header: 'Feedback', cell: (c) => <span className="nowrap">{c.getValue()}</span> }),
 ]);
 
-export function RunsTable(props: { runs: RunSummary[]; openId?: string; onOpen: (run: RunSummary) => void }) {
+export interface RunSelection {
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}
+
+export function RunsTable(props: { runs: RunSummary[]; openId?: string; onOpen: (run: RunSummary) => void; selection?: RunSelection }) {
   const table = useTable({ features, columns, data: props.runs, getRowId: (r) => r.id });
+  const sel = props.selection;
+  const allSelected = !!sel && props.runs.length > 0 && props.runs.every((r) => sel.selected.has(r.id));
+  const toggle = (id: string) => {
+    if (!sel) return;
+    const next = new Set(sel.selected);
+    if (!next.delete(id)) next.add(id);
+    sel.onChange(next);
+  };
   return (
     <div className="runs-table-wrap">
       <table className="table runs-table" data-testid="runs-table">
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
+              {sel && (
+                <th>
+                  <input
+                    type="checkbox"
+                    aria-label="Select all runs shown"
+                    data-testid="runs-select-all"
+                    checked={allSelected}
+                    onChange={() => sel.onChange(allSelected ? new Set() : new Set(props.runs.map((r) => r.id)))}
+                  />
+                </th>
+              )}
               {group.headers.map((header) => (
                 <th key={header.id}>{header.isPlaceholder ? null : <table.FlexRender header={header} />}</th>
               ))}
@@ -80,6 +105,18 @@ export function RunsTable(props: { runs: RunSummary[]; openId?: string; onOpen: 
               onClick={() => props.onOpen(row.original)}
               onKeyDown={(e) => e.key === 'Enter' && props.onOpen(row.original)}
             >
+              {sel && (
+                <td className="select-cell" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    aria-label="Select this run"
+                    data-testid={`run-select-${row.id}`}
+                    checked={sel.selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                    onKeyDown={(e) => e.stopPropagation()}
+                  />
+                </td>
+              )}
               {row.getAllCells().map((cell) => (
                 <td key={cell.id}>
                   <table.FlexRender cell={cell} />

@@ -2,6 +2,7 @@
 // more pages, and a row opens the run on the canvas like a live run.
 import { useCallback, useEffect, useState } from 'react';
 import { useEditor } from '../../state/use-editor';
+import { AddToDataset } from './add-to-dataset';
 import { ErrorState, Loading } from '../ui/states';
 import { ms, percent, usd } from './format';
 import { RunFiltersBar } from './run-filters';
@@ -63,6 +64,7 @@ export function RunsView() {
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(false);
   const { open, opening, error: openError } = useOpenRun();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
 
   const load = useCallback(
     async (more?: string) => {
@@ -109,7 +111,22 @@ export function RunsView() {
         </div>
       ) : (
         <>
-          <RunsTable runs={runs} openId={opening ?? ed.run.runId} onOpen={(r) => void open(r.id)} />
+          <AddToDataset
+            // Oldest first, so the dataset reads in the order things happened (the table is newest first).
+            selected={runs
+              .filter((r) => selected.has(r.id))
+              .map((r) => r.id)
+              .reverse()}
+            nodeIds={ed.flow.nodes.map((n) => n.id)}
+            defaultName={flowId}
+            onDone={() => setSelected(new Set())}
+          />
+          <RunsTable
+            runs={runs}
+            openId={opening ?? ed.run.runId}
+            onOpen={(r) => void open(r.id)}
+            selection={{ selected, onChange: setSelected }}
+          />
           {cursor && (
             <button className="btn btn-small" data-testid="runs-more" disabled={loading} onClick={() => void load(cursor)}>
               More
