@@ -66,8 +66,14 @@ export function experimentStore(deps: { db: D1Database; kv: KVNamespace }, now: 
     async list(filter: { flowId?: string; status?: string } = {}): Promise<Experiment[]> {
       const where: string[] = [];
       const args: string[] = [];
-      if (filter.flowId) (where.push('flow_id = ?'), args.push(filter.flowId));
-      if (filter.status) (where.push('status = ?'), args.push(filter.status));
+      if (filter.flowId) {
+        where.push('flow_id = ?');
+        args.push(filter.flowId);
+      }
+      if (filter.status) {
+        where.push('status = ?');
+        args.push(filter.status);
+      }
       const sql = `SELECT * FROM experiments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC LIMIT 200`;
       const { results } = await db
         .prepare(sql)
