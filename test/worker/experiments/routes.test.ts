@@ -121,6 +121,12 @@ describe('experiments on the run path', () => {
     expect(results.reduce((s, r) => s + r.n, 0)).toBe(40);
     for (const r of results) expect(r.version).toBe(r.arm === 'v1' ? '1' : '2');
 
+    const listed = (await (await admin('/v1/runs?flow=exp-run&limit=1')).json()) as {
+      runs: { experiment?: { id: string; arm: string } }[];
+    };
+    expect(listed.runs[0].experiment).toMatchObject({ id: 'run' });
+    expect(['v1', 'v2']).toContain(listed.runs[0].experiment?.arm);
+
     // A pinned request is never part of the experiment.
     const pinned = await call('/v1/flows/exp-run@2/run', { method: 'POST', token: INVOKE, json: { input: { question: 'q' } } });
     expect(pinned.headers.get('weir-experiment')).toBeNull();

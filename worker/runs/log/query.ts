@@ -80,6 +80,7 @@ function summary(row: Row): RunSummary {
       reasoningTokens: row.reasoning_tokens,
     },
     costUsd: row.cost_usd,
+    ...(row.experiment_id ? { experiment: { id: row.experiment_id, arm: row.experiment_arm ?? '' } } : {}),
     inputPreview: preview(row.input_text)!,
     outputPreview: preview(row.output_text),
     feedback: {
@@ -124,6 +125,8 @@ function selectRuns(db: Kysely<RunLogDb>) {
       'input_text',
       'output_text',
       'redacted',
+      'experiment_id',
+      'experiment_arm',
     ])
     .select([
       latest('thumbs').as('thumbs'),
