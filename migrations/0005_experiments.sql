@@ -11,6 +11,8 @@ CREATE TABLE IF NOT EXISTS experiments (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS experiments_by_flow ON experiments (flow_id, status);
+-- At most one running experiment per flow, even when two starts race.
+CREATE UNIQUE INDEX IF NOT EXISTS experiments_one_running ON experiments (flow_id) WHERE status = 'running';
 
 ALTER TABLE runs ADD COLUMN experiment_id TEXT;
 ALTER TABLE runs ADD COLUMN experiment_arm TEXT;

@@ -46,7 +46,13 @@ export function experimentStore(deps: { db: D1Database; kv: KVNamespace }, now: 
     const res = await db
       .prepare('UPDATE experiments SET status = ?, version = ?, config = ?, updated_at = ? WHERE id = ? AND version = ?')
       .bind(status, version, JSON.stringify(config), now(), stored.id, expected)
-      .run();
+      .run()
+      .catch((err: unknown) => {
+        // experiments_one_running: another start on the same flow won the race.
+        if (err instanceof Error && /UNIQUE/i.test(err.message))
+          throw new StoreError('conflict', `Another experiment is already running on flow "${stored.flowId}"; stop it first.`);
+        throw err;
+      });
     if (!res.meta.changes) {
       const current = await get(stored.id);
       throw new StoreError(

@@ -196,3 +196,15 @@ describe('experiments on the run path', () => {
     );
   });
 });
+
+describe('racing starts', () => {
+  it('lets only one of two experiments started at once run on a flow', async () => {
+    await twoVersions('exp-race-start');
+    await createExperiment(fiftyFifty('race-a', 'exp-race-start'));
+    await createExperiment(fiftyFifty('race-b', 'exp-race-start'));
+    const [a, b] = await Promise.all([startExperiment('race-a'), startExperiment('race-b')]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const running = (await (await admin('/v1/experiments?flow=exp-race-start&status=running')).json()) as { experiments: unknown[] };
+    expect(running.experiments).toHaveLength(1);
+  });
+});
