@@ -39,7 +39,7 @@ export interface ArmResultBody {
   latencyMs: { p50: number | null; p95: number | null };
   cost: { total: number | null; perRun: number | null };
   feedback: { thumbsUp: Rate; score: { n: number; mean: number | null } };
-  vsControl?: { errorRate: Comparison; thumbsUp: Comparison };
+  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison };
 }
 
 const pct = (r: Rate): string =>

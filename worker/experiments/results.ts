@@ -35,7 +35,7 @@ export interface ArmResult {
   cost: { total: number | null; perRun: number | null; unknownRuns: number };
   feedback: { thumbsUp: Rate; score: { n: number; mean: number | null } };
   /** Against the control (the first arm); absent on the control itself. */
-  vsControl?: { errorRate: Comparison; thumbsUp: Comparison };
+  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison };
 }
 
 /** Latencies kept per arm for percentiles: the newest runs, enough for a stable p95. */
@@ -111,6 +111,7 @@ export async function experimentResults(db: D1Database, exp: Experiment): Promis
   for (const r of results.slice(1))
     r.vsControl = {
       errorRate: twoProportion(control.errorRate, r.errorRate, exp.minSamples),
+      fallbackRate: twoProportion(control.fallbackRate, r.fallbackRate, exp.minSamples),
       thumbsUp: twoProportion(control.feedback.thumbsUp, r.feedback.thumbsUp, exp.minSamples),
     };
   return results;

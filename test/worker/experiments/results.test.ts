@@ -4,7 +4,8 @@ import { guardRunningExperiments } from '../../../worker/experiments/guardrail';
 import { forgetLive } from '../../../worker/experiments/live';
 import { experimentStore } from '../../../worker/experiments/store';
 import { twoProportion, rateOf } from '../../../worker/experiments/significance';
-import { admin, call, errorOf, INVOKE } from '../routes/helpers';
+import { admin, call, errorOf, INVOKE, putFlow, simpleFlow } from '../routes/helpers';
+import { branchingFlow } from '../runs/helpers';
 import { createExperiment, runAs, startExperiment, twoVersions } from './helpers';
 
 interface ArmBody {
@@ -13,9 +14,10 @@ interface ArmBody {
   stopped?: boolean;
   stoppedReason?: string;
   errorRate: { rate: number | null; interval: { low: number; high: number } | null };
+  fallbackRate: { rate: number | null };
   latencyMs: { p50: number | null; p95: number | null };
   feedback: { thumbsUp: { count: number; n: number } };
-  vsControl?: { errorRate: { significant: boolean; note?: string; pValue: number | null } };
+  vsControl?: { errorRate: { significant: boolean; note?: string; pValue: number | null }; fallbackRate: { note?: string } };
 }
 const results = async (id: string) =>
   (await (await admin(`/v1/experiments/${id}/results`)).json()) as {
@@ -145,5 +147,34 @@ describe('promote', () => {
     expect(after.body.flow.version).toBe(2);
     expect((await admin('/v1/experiments/promo/promote', { method: 'POST', json: { arm: 'v1' } })).status).toBe(409);
     expect((await admin('/v1/experiments/promo/start', { method: 'POST' })).status).toBe(409);
+  });
+});
+
+describe('fallbacks under an experiment', () => {
+  it("follow the arm's own fallback edges and show in that arm's fallback rate", async () => {
+    await putFlow(simpleFlow('fb-flow'));
+    await admin('/v1/flows/fb-flow/versions', { method: 'POST' });
+    // Version 2: E5 questions go to a fine-tuned model that fails, whose fallback edge leads to the base model.
+    await putFlow(branchingFlow('fb-flow', 'echo:fail-404', 'test-model'));
+    await admin('/v1/flows/fb-flow/versions', { method: 'POST' });
+    await admin('/v1/flows/fb-flow/labels/production', { method: 'PUT', json: { version: 1 } });
+    await createExperiment({
+      id: 'fb',
+      flowId: 'fb-flow',
+      arms: [
+        { name: 'v1', ref: 1, weight: 1 },
+        { name: 'v2', ref: 2, weight: 1 },
+      ],
+    });
+    await startExperiment('fb');
+    for (let i = 0; i < 12; i++) expect((await runAs('fb-flow', `f${i}`, 'Error E5 again')).res.status).toBe(200);
+    const { arms } = await results('fb');
+    const [v1, v2] = arms;
+    expect(v1.runs).toBeGreaterThan(0);
+    expect(v2.runs).toBeGreaterThan(0);
+    expect(v1.fallbackRate.rate).toBe(0);
+    expect(v2.fallbackRate.rate).toBe(1);
+    expect(v2.errorRate.rate).toBe(0);
+    expect(v2.vsControl?.fallbackRate.note).toContain('at least 30');
   });
 });
