@@ -105,12 +105,18 @@ describe('a live experiment over wrangler dev', () => {
       arms.set(`user-${i}`, first.arm ?? '');
       // Users like v2's answers and are split on v1's.
       const thumbs = first.arm === 'v2' || i % 2 === 0 ? 'up' : 'down';
-      const fb = await fetch(`${weir.url}/v1/runs/${first.runId}/feedback`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${weir.invokeKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ thumbs }),
-      });
-      expect(fb.status).toBeLessThan(300);
+      // The run is written after the answer (batched), so feedback sent at once may find no run yet.
+      await vi.waitFor(
+        async () => {
+          const fb = await fetch(`${weir.url}/v1/runs/${first.runId}/feedback`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${weir.invokeKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ thumbs }),
+          });
+          expect(fb.status).toBeLessThan(300);
+        },
+        { timeout: 10_000, interval: 100 },
+      );
     }
     const perArm = [...arms.values()];
     expect(perArm.filter((a) => a === 'v1').length).toBeGreaterThan(5);
