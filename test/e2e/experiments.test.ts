@@ -140,6 +140,11 @@ describe('a live experiment over wrangler dev', () => {
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toMatch(/ARM\s+RUNS\s+ERRORS/);
     expect(shown.stdout).toMatch(/^v2\s+\d+\s+0\.0%/m);
+    const v2Runs = await cli('runs', 'list', '--experiment', 'v1-vs-v2', '--arm', 'v2', '--json');
+    expect(v2Runs.code, v2Runs.stderr).toBe(0);
+    const v2Listed = (JSON.parse(v2Runs.stdout) as { runs: { flow: { version: number }; experiment: { arm: string } }[] }).runs;
+    expect(v2Listed.length).toBe(v2?.runs);
+    for (const r of v2Listed) expect(r).toMatchObject({ flow: { version: 2 }, experiment: { arm: 'v2' } });
     const listed = await cli('experiment', 'list', '--flow', 'exp-e2e');
     expect(listed.stdout).toContain('v1-vs-v2');
 

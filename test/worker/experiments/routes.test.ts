@@ -126,6 +126,9 @@ describe('experiments on the run path', () => {
     };
     expect(listed.runs[0].experiment).toMatchObject({ id: 'run' });
     expect(['v1', 'v2']).toContain(listed.runs[0].experiment?.arm);
+    const v2Runs = (await (await admin('/v1/runs?experiment=run&arm=v2&limit=200')).json()) as { runs: { experiment?: { arm: string } }[] };
+    expect(v2Runs.runs.length).toBe(2 * [...seen.values()].filter((a) => a === 'v2').length);
+    for (const r of v2Runs.runs) expect(r.experiment?.arm).toBe('v2');
 
     // A pinned request is never part of the experiment.
     const pinned = await call('/v1/flows/exp-run@2/run', { method: 'POST', token: INVOKE, json: { input: { question: 'q' } } });

@@ -21,6 +21,9 @@ export interface RunFilters {
   /** Text in the input or the answer (their first 2,000 characters). */
   q?: string;
   keyId?: string;
+  /** Runs an experiment chose (and, with `arm`, one of its arms; `shadow` for shadow runs). */
+  experiment?: string;
+  arm?: string;
   limit: number;
   cursor?: string;
 }
@@ -142,6 +145,8 @@ export async function listRuns(db: Kysely<RunLogDb>, f: RunFilters): Promise<{ r
   let q = selectRuns(db);
   if (f.flow) q = q.where('flow_id', '=', f.flow);
   if (f.version) q = q.where('flow_version', '=', f.version);
+  if (f.experiment) q = q.where('experiment_id', '=', f.experiment);
+  if (f.arm) q = q.where('experiment_arm', '=', f.arm);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.source) q = q.where('source', '=', f.source);
   if (f.keyId) q = q.where('key_id', '=', f.keyId);
