@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { datasetCommand } from './commands/dataset';
 import { diffCommand } from './commands/diff';
 import { evalCommand } from './commands/eval';
+import { experimentCommand } from './commands/experiment';
 import { finetuneCommand } from './commands/finetune';
 import { fmtCommand } from './commands/fmt';
 import { labelCommand } from './commands/label';
@@ -38,6 +39,7 @@ for (const add of [
   datasetCommand,
   evalCommand,
   finetuneCommand,
+  experimentCommand,
 ])
   add(program);
 

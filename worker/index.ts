@@ -19,6 +19,7 @@ import { flowRunRoutes } from './routes/flow-run';
 import { providerRoutes } from './routes/providers';
 import { finetuneRoutes } from './routes/finetunes';
 import { modelRegistryRoutes } from './routes/model-registry';
+import { experimentRoutes } from './routes/experiments';
 
 const api = new Hono<AppEnv>()
   .use(storesMiddleware)
@@ -33,6 +34,7 @@ const api = new Hono<AppEnv>()
   .route('/', chatRoutes)
   .route('/', finetuneRoutes)
   .route('/', modelRegistryRoutes)
+  .route('/', experimentRoutes)
   .route('/', modelRoutes)
   .route('/', storeAdminRoutes);
 

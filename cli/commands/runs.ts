@@ -10,6 +10,8 @@ interface ListOptions extends RemoteOptions {
   version?: string;
   status?: string;
   source?: string;
+  experiment?: string;
+  arm?: string;
   failedNode?: string;
   fellBackNode?: string;
   from?: string;
@@ -49,6 +51,8 @@ function listQuery(o: ListOptions): string {
   add('version', o.version);
   add('status', o.status);
   add('source', o.source);
+  add('experiment', o.experiment);
+  add('arm', o.arm);
   add('failedNode', o.failedNode);
   add('fellBackNode', o.fellBackNode);
   add('from', o.from);
@@ -94,6 +98,8 @@ export function runsCommand(program: Command): void {
     .option('--version <n>', 'only this flow version (a number or draft)')
     .option('--status <status>', 'ok or failed')
     .option('--source <source>', 'edge, chat, editor, eval or experiment')
+    .option('--experiment <id>', 'runs this experiment chose')
+    .option('--arm <name>', "only this experiment arm's runs (shadow for shadow runs)")
     .option('--failed-node <id>', 'runs where this node failed (* for any)')
     .option('--fell-back-node <id>', 'runs where this node fell back (* for any)')
     .option('--from <time>', 'started at or after (ISO time)')

@@ -27,6 +27,7 @@ import { flowInfo, loadRunnable, setRunHeaders, type Runnable } from '../runs/ru
 import { enforceRateLimits } from '../http/rate-limit';
 import type { ResolvedFlow } from '../store';
 import { zodProblems } from '../store/problem';
+import { chooseArm, experimentOf, runShadow, setExperimentHeaders } from '../experiments/choose';
 
 /** The flow a model name means; any other model is OpenAI's model_not_found. */
 async function loadModel(c: Context<AppEnv>, model: string): Promise<Runnable> {
@@ -107,12 +108,17 @@ export const chatRoutes = new Hono<AppEnv>()
     }
     const req = parsed.data;
     await enforceRateLimits(c, req.model);
-    const { flow, resolved, who, ref } = await loadModel(c, req.model);
-    const input = readInput(flow, req);
+    const loaded = await loadModel(c, req.model);
+    const input = readInput(loaded.flow, req);
+    const chosen = await chooseArm(c, loaded, input);
+    const { flow, resolved, who, ref } = chosen.runnable;
     await enforceBudget(c, flow, who);
     const runId = crypto.randomUUID();
     const deps = runDeps(c);
-    const run: RunRequest & { runId: string } = { flow, resolved, input, who, ref, source: 'chat', signal: c.req.raw.signal, runId };
+    const signal = c.req.raw.signal;
+    const run: RunRequest & { runId: string } = { flow, resolved, input, who, ref, source: 'chat', signal, runId, ...experimentOf(chosen) };
+    setExperimentHeaders(c, chosen);
+    runShadow(deps, run, chosen);
     const base: CompletionBase = {
       id: `chatcmpl-${runId}`,
       created: Math.floor(Date.now() / 1000),

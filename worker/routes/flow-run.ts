@@ -14,6 +14,7 @@ import { flowInfo, loadRunnable, setRunHeaders } from '../runs/runnable';
 import { enforceBudget } from '../runs/budget';
 import { streamRun } from '../runs/stream';
 import { canSeeTrace, traceForbidden } from '../runs/visibility';
+import { chooseArm, experimentOf, runShadow, setExperimentHeaders } from '../experiments/choose';
 
 async function readInput(c: Context<AppEnv>, flow: Flow): Promise<Record<string, unknown>> {
   const body = requireObject(await readJson(c, MAX_RUN_INPUT_BYTES), 'The request body');
@@ -33,11 +34,16 @@ function sourceOf(c: Context<AppEnv>, admin: boolean): RunSource {
 }
 
 export const flowRunRoutes = new Hono<AppEnv>().post('/flows/:id/run', rateLimitRuns, async (c) => {
-  const { flow, resolved, who, ref } = await loadRunnable(c, c.req.param('id'));
-  const input = await readInput(c, flow);
+  const loaded = await loadRunnable(c, c.req.param('id'));
+  const input = await readInput(c, loaded.flow);
+  const chosen = await chooseArm(c, loaded, input);
+  const { flow, resolved, who, ref } = chosen.runnable;
   await enforceBudget(c, flow, who);
   const deps = runDeps(c);
-  const req: RunRequest = { flow, resolved, input, who, ref, source: sourceOf(c, who.caller === 'admin'), signal: c.req.raw.signal };
+  const source = sourceOf(c, who.caller === 'admin');
+  const req: RunRequest = { flow, resolved, input, who, ref, source, signal: c.req.raw.signal, ...experimentOf(chosen) };
+  setExperimentHeaders(c, chosen);
+  runShadow(deps, req, chosen);
   const withTrace = c.req.query('trace') === '1' || c.req.query('trace') === 'true';
   const traceAllowed = canSeeTrace(who, flow);
   if (withTrace && !traceAllowed) throw traceForbidden();

@@ -34,6 +34,8 @@ export const listQuery = z.strictObject({
     .optional(),
   status: z.enum(['ok', 'failed']).optional(),
   source: z.enum(runSources).optional(),
+  experiment: z.string().min(1).max(64).optional(),
+  arm: z.string().min(1).max(32).optional(),
   failedNode: nodeId,
   fellBackNode: nodeId,
   from: time,

@@ -50,4 +50,6 @@ export interface RunRequest {
   onEvent?: (event: RunEvent) => void;
   /** A run id chosen by the caller (streams announce it before the run starts). */
   runId?: string;
+  /** The experiment and arm that chose this version (experiments/choose.ts). */
+  experiment?: { id: string; arm: string };
 }

@@ -25,6 +25,8 @@ export interface RunSummary {
   usage: { calls: number; inputTokens: number; cachedInputTokens: number | null; outputTokens: number; reasoningTokens: number | null };
   /** USD; null when a model's price is unknown. */
   costUsd: number | null;
+  /** The experiment and arm that chose the version (worker/experiments/). */
+  experiment?: { id: string; arm: string };
   inputPreview: string;
   outputPreview: string | null;
   feedback: Feedback;

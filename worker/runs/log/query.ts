@@ -25,6 +25,9 @@ export interface RunFilters {
   thumbs?: 'up' | 'down';
   /** Only runs with (true) or without (false) a corrected answer from feedback. */
   corrected?: boolean;
+  /** Runs an experiment chose (and, with `arm`, one of its arms; `shadow` for shadow runs). */
+  experiment?: string;
+  arm?: string;
   limit: number;
   cursor?: string;
 }
@@ -84,6 +87,7 @@ function summary(row: Row): RunSummary {
       reasoningTokens: row.reasoning_tokens,
     },
     costUsd: row.cost_usd,
+    ...(row.experiment_id ? { experiment: { id: row.experiment_id, arm: row.experiment_arm ?? '' } } : {}),
     inputPreview: preview(row.input_text)!,
     outputPreview: preview(row.output_text),
     feedback: {
@@ -128,6 +132,8 @@ function selectRuns(db: Kysely<RunLogDb>) {
       'input_text',
       'output_text',
       'redacted',
+      'experiment_id',
+      'experiment_arm',
     ])
     .select([
       latest('thumbs').as('thumbs'),
@@ -143,6 +149,8 @@ export async function listRuns(db: Kysely<RunLogDb>, f: RunFilters): Promise<{ r
   let q = selectRuns(db);
   if (f.flow) q = q.where('flow_id', '=', f.flow);
   if (f.version) q = q.where('flow_version', '=', f.version);
+  if (f.experiment) q = q.where('experiment_id', '=', f.experiment);
+  if (f.arm) q = q.where('experiment_arm', '=', f.arm);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.source) q = q.where('source', '=', f.source);
   if (f.keyId) q = q.where('key_id', '=', f.keyId);

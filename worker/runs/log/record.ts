@@ -78,6 +78,8 @@ export async function recordRun(env: Bindings, req: RunRequest, result: RunResul
     payload: key ? null : payloadText,
     payload_key: key,
     redacted: settings.redact.length ? 1 : 0,
+    experiment_id: req.experiment?.id ?? null,
+    experiment_arm: req.experiment?.arm ?? null,
   };
   const nodes: RunNodesTable[] = trace
     .filter((e) => e.status !== 'skipped')
@@ -144,6 +146,8 @@ const RUN_COLUMNS = [
   'payload',
   'payload_key',
   'redacted',
+  'experiment_id',
+  'experiment_arm',
 ] as const satisfies readonly (keyof RunsTable)[];
 const NODE_COLUMNS = [
   'run_id',

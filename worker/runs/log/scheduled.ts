@@ -3,11 +3,19 @@
 import type { Bindings } from '../../http/env';
 import { PROJECTION_SWEEP_CRON, sweepProjections } from '../../store';
 import { runStore } from './store';
+import { experimentStore } from '../../experiments/store';
+import { guardRunningExperiments } from '../../experiments/guardrail';
 
 export async function scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext): Promise<void> {
   ctx.waitUntil(
     sweepProjections({ kv: env.WEIR_KV, db: env.WEIR_DB }).then((n) => {
       if (n) console.log(`weir: projected ${n} unconfirmed store write(s) to KV`);
+    }),
+  );
+  // Experiments: re-project running ones to KV and stop any arm past its error-rate guardrail.
+  ctx.waitUntil(
+    guardRunningExperiments(experimentStore({ kv: env.WEIR_KV, db: env.WEIR_DB }), env.WEIR_DB).then((n) => {
+      if (n) console.log(`weir: the guardrail stopped ${n} experiment arm(s)`);
     }),
   );
   if (controller.cron === PROJECTION_SWEEP_CRON) return;

@@ -32,6 +32,8 @@ export interface RunsTable {
   payload: string | null;
   payload_key: string | null;
   redacted: number;
+  experiment_id: string | null;
+  experiment_arm: string | null;
 }
 
 export interface RunNodesTable {
