@@ -34,7 +34,8 @@ describe('hermetic tests', () => {
       const run = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'workers', 'test/worker/hermetic.test.ts'], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, CI: 'true' },
+        // Its own fake provider port: this run's (inherited through the env) is taken by this run's fake.
+        env: { ...process.env, CI: 'true', WEIR_FAKE_OPENAI_PORT: undefined },
         timeout: 170_000,
       });
       expect(run.status, run.stdout + run.stderr).toBe(0);
