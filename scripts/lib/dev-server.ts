@@ -49,7 +49,24 @@ export function nodeForWrangler(root: string): string {
   return existsSync(local) ? local : process.execPath;
 }
 
+class PortTakenError extends Error {}
+
+/**
+ * A free port is only free when it is chosen: another process (a parallel test file's wrangler,
+ * workerd's own loopback ports) can take it before wrangler binds it. With no fixed port, a start
+ * that loses that race is retried on a new port.
+ */
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || opts.port || attempt >= 4) throw err;
+    }
+  }
+}
+
+async function startOnce(opts: DevServerOptions): Promise<DevServer> {
   const port = opts.port || (await freePort());
   const inspectorPort = await freePort();
   const args = [
@@ -120,6 +137,9 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   }
   if (!ready) {
     await stop();
+    if (gone && /address already in use/i.test(collected)) {
+      throw new PortTakenError(`wrangler dev could not bind ${url}: the port was taken\n${collected}`);
+    }
     throw new Error(`wrangler dev did not become ready on ${url}${gone ? ' (it exited)' : ''}\n${collected}`);
   }
   return { url, port, child, log: () => collected, stop, exited };
