@@ -1,7 +1,7 @@
 // `npm start`: a fresh clone to a running Weir, offline: .dev.vars with generated tokens, local KV
 // seeded from flows/, the editor built, then `wrangler dev` on 127.0.0.1:8787. Ctrl+C stops it all.
 // Flags: --port <n> (0 = any free port), --persist-to <dir>, --env-file <path> (instead of
-// .dev.vars), --no-editor-build, --no-seed, --machine (no banner; one `WEIR_READY {json}` line,
+// .dev.vars), --no-editor-build, --no-seed, --no-migrate (a state dir migrated already), --machine (no banner; one `WEIR_READY {json}` line,
 // used by the end-to-end suite).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'env-file': { type: 'string', multiple: true },
     'no-editor-build': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
+    'no-migrate': { type: 'boolean', default: false },
     machine: { type: 'boolean', default: false },
     // Serve the worker's built editor/dist instead of the editor through Vite (no hot reload, no flow-file saves).
     'no-vite': { type: 'boolean', default: false },
@@ -51,11 +52,13 @@ else {
 if (!vars.OPENAI_API_KEY && !vars.PROVIDERS) log('no OPENAI_API_KEY in .dev.vars: models answer with the offline echo provider');
 
 const persistTo = resolve(values['persist-to']);
-log('applying D1 migrations locally ...');
-const migrated = await applyMigrations({ root, persistTo });
-if (migrated.code !== 0) {
-  console.error(`weir: D1 migrations failed:\n${migrated.output}`);
-  process.exit(1);
+if (!values['no-migrate']) {
+  log('applying D1 migrations locally ...');
+  const migrated = await applyMigrations({ root, persistTo });
+  if (migrated.code !== 0) {
+    console.error(`weir: D1 migrations failed:\n${migrated.output}`);
+    process.exit(1);
+  }
 }
 let seed: SeedReport | undefined;
 if (!values['no-seed']) {

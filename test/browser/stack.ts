@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/dev-server';
+import { copyPreparedState } from '../helpers/prepared-state';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname;
 
@@ -54,7 +55,9 @@ export async function startStack(opts: { editorPort?: number } = {}): Promise<St
     p.stderr?.on('data', (d: Buffer) => (log += d.toString()));
     procs.push(p);
   };
-  // Exactly as `npm start` runs: seeded local KV, wrangler dev behind Vite on one port.
+  // As `npm start` runs (wrangler dev behind Vite on one port), on a copy of the migrated and
+  // seeded state that test/helpers/prepared-state.ts builds once.
+  await copyPreparedState(repoRoot, join(work, 'state'));
   run(join(repoRoot, 'node_modules/.bin/tsx'), [
     'scripts/start.ts',
     '--port',
@@ -64,6 +67,8 @@ export async function startStack(opts: { editorPort?: number } = {}): Promise<St
     '--env-file',
     vars,
     '--no-editor-build',
+    '--no-migrate',
+    '--no-seed',
   ]);
   const stop = async () => {
     for (const p of procs) signalGroup(p.pid, 'SIGTERM');

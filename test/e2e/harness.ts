@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { formatDotenv, newToken } from '../../scripts/lib/dev-vars';
 import { nodeForWrangler } from '../../scripts/lib/dev-server';
 import type { SeedReport } from '../../scripts/lib/seed';
+import { copyPreparedState } from '../helpers/prepared-state';
 import type { Flow } from '../../worker/engine';
 
 export const root = resolve(import.meta.dirname, '..', '..');
@@ -28,16 +29,21 @@ const killGroup = (pid: number | undefined, signal: NodeJS.Signals) => {
   }
 };
 
-/** `opts.dir` keeps state across starts (the caller removes it); otherwise a temp dir per start. */
+/**
+ * `opts.dir` keeps state across starts (the caller removes it) and goes through `npm start`'s own
+ * migrate and seed steps; otherwise each start gets a temp dir with a copy of the prepared state.
+ */
 export async function startWeir(vars: Record<string, string> = {}, opts: { dir?: string } = {}): Promise<Weir> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'weir-e2e-'));
   mkdirSync(dir, { recursive: true });
+  const prepared = opts.dir ? undefined : await copyPreparedState(root, join(dir, 'state'));
   const adminToken = newToken('weir_admin');
   const invokeKey = newToken('weir_invoke');
   const envFile = join(dir, 'test.env');
   writeFileSync(envFile, formatDotenv({ ADMIN_TOKEN: adminToken, INVOKE_KEYS: invokeKey, ...vars }, '# e2e'));
   const args = [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'start.ts'), '--machine', '--port', '0'];
   args.push('--persist-to', join(dir, 'state'), '--env-file', envFile, '--no-editor-build');
+  if (prepared) args.push('--no-migrate', '--no-seed');
   const child = spawn(nodeForWrangler(root), args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let wranglerPid: number | undefined;
@@ -63,7 +69,7 @@ export async function startWeir(vars: Record<string, string> = {}, opts: { dir?:
     throw new Error(`scripts/start.ts exited before it was ready:\n${output}`);
   }
   wranglerPid = ready.wranglerPid;
-  return { url: ready.url, adminToken, invokeKey, seed: ready.seed, stop };
+  return { url: ready.url, adminToken, invokeKey, seed: prepared ?? ready.seed, stop };
 }
 
 /** Every example flow in flows/ (the prompt files live in flows/prompts/). */
