@@ -31,7 +31,7 @@ describe('npm start', () => {
     expect(readFileSync(path, 'utf8')).toContain('OPENAI_API_KEY="sk-mine"');
   });
 
-  it('reseeds on restart without clobbering local prompt versions, moved labels or edited flows', async () => {
+  it('reseeds on restart without clobbering local prompt versions, moved labels or edited flows', { timeout: 300_000 }, async () => {
     const state = join(dir, 'state-reuse');
     const flow = exampleFlows()[0];
     const first = await startWeir({}, { dir: state });
