@@ -11,16 +11,7 @@ import { join, relative } from 'node:path';
 import { applyMigrations } from '../../scripts/lib/migrate';
 import { seedLocal, type SeedReport } from '../../scripts/lib/seed';
 
-const SHAPING = [
-  'migrations',
-  'flows',
-  'datasets',
-  'evals',
-  'scripts/lib/seed.ts',
-  'scripts/lib/migrate.ts',
-  'wrangler.toml',
-  'worker/store',
-];
+const SHAPING = ['migrations', 'flows', 'datasets', 'evals', 'scripts/lib', 'wrangler.toml', 'worker'];
 
 function filesUnder(root: string, path: string): string[] {
   const full = join(root, path);
