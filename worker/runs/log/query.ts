@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { StoreError } from '../../store/errors';
 import type { RunDetail, RunSummary } from './api-types';
 import type { RunPayload } from './record';
-import type { RunLogDb, RunsTable } from './tables';
+import { RUN_SUMMARY_COLUMNS, type RunLogDb, type RunsTable } from './tables';
 
 export interface RunFilters {
   flow?: string;
@@ -105,36 +105,7 @@ function selectRuns(db: Kysely<RunLogDb>) {
   const count = (name: string) => sql<number>`(SELECT COUNT(*) FROM run_scores s WHERE s.run_id = runs.id AND s.name = ${name})`;
   return db
     .selectFrom('runs')
-    .select([
-      'id',
-      'created_at',
-      'day',
-      'source',
-      'key_id',
-      'flow_id',
-      'flow_version',
-      'flow_hash',
-      'flow_ref',
-      'flow_label',
-      'prompts',
-      'status',
-      'error_code',
-      'error_node',
-      'error_message',
-      'duration_ms',
-      'first_token_ms',
-      'calls',
-      'input_tokens',
-      'cached_input_tokens',
-      'output_tokens',
-      'reasoning_tokens',
-      'cost_usd',
-      'input_text',
-      'output_text',
-      'redacted',
-      'experiment_id',
-      'experiment_arm',
-    ])
+    .select(RUN_SUMMARY_COLUMNS)
     .select([
       latest('thumbs').as('thumbs'),
       latest('score').as('score'),

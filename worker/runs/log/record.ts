@@ -9,7 +9,7 @@ import type { RunRequest, RunResult } from '../result';
 import type { StoredTraceEntry } from './api-types';
 import { redactor } from './redact';
 import { logSettings, shouldRecord } from './settings';
-import type { RunNodesTable, RunsTable } from './tables';
+import { NODE_COLUMNS, RUN_COLUMNS, type RunNodesTable, type RunsTable } from './tables';
 import { queueWrites } from './write-batcher';
 
 /** Payloads up to this size stay in the row; larger ones go to R2. */
@@ -117,60 +117,5 @@ export async function recordRun(env: Bindings, req: RunRequest, result: RunResul
 
 // Writes are two fixed INSERTs, prepared from the column lists (cheaper than building a query per
 // row, and this runs for every request); reads go through kysely (tables.ts).
-const RUN_COLUMNS = [
-  'id',
-  'created_at',
-  'day',
-  'source',
-  'key_id',
-  'flow_id',
-  'flow_version',
-  'flow_hash',
-  'flow_ref',
-  'flow_label',
-  'prompts',
-  'status',
-  'error_code',
-  'error_node',
-  'error_message',
-  'duration_ms',
-  'first_token_ms',
-  'calls',
-  'input_tokens',
-  'cached_input_tokens',
-  'output_tokens',
-  'reasoning_tokens',
-  'cost_usd',
-  'input_text',
-  'output_text',
-  'payload',
-  'payload_key',
-  'redacted',
-  'experiment_id',
-  'experiment_arm',
-] as const satisfies readonly (keyof RunsTable)[];
-const NODE_COLUMNS = [
-  'run_id',
-  'node_id',
-  'flow_id',
-  'created_at',
-  'type',
-  'status',
-  'handle',
-  'provider',
-  'model',
-  'base_model',
-  'prompt',
-  'input_tokens',
-  'cached_input_tokens',
-  'output_tokens',
-  'reasoning_tokens',
-  'cost_usd',
-  'attempts',
-  'start_ms',
-  'duration_ms',
-  'error_code',
-  'error_message',
-] as const satisfies readonly (keyof RunNodesTable)[];
 const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;

@@ -85,3 +85,64 @@ export function runLogDb(db: D1Database): Kysely<RunLogDb> {
   if (!k) builders.set(db, (k = new Kysely<RunLogDb>({ dialect: d1Dialect(db) })));
   return k;
 }
+
+// The columns the run log writes, one list for the writer and the readers.
+export const RUN_COLUMNS = [
+  'id',
+  'created_at',
+  'day',
+  'source',
+  'key_id',
+  'flow_id',
+  'flow_version',
+  'flow_hash',
+  'flow_ref',
+  'flow_label',
+  'prompts',
+  'status',
+  'error_code',
+  'error_node',
+  'error_message',
+  'duration_ms',
+  'first_token_ms',
+  'calls',
+  'input_tokens',
+  'cached_input_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'cost_usd',
+  'input_text',
+  'output_text',
+  'payload',
+  'payload_key',
+  'redacted',
+  'experiment_id',
+  'experiment_arm',
+] as const satisfies readonly (keyof RunsTable)[];
+export const NODE_COLUMNS = [
+  'run_id',
+  'node_id',
+  'flow_id',
+  'created_at',
+  'type',
+  'status',
+  'handle',
+  'provider',
+  'model',
+  'base_model',
+  'prompt',
+  'input_tokens',
+  'cached_input_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'cost_usd',
+  'attempts',
+  'start_ms',
+  'duration_ms',
+  'error_code',
+  'error_message',
+] as const satisfies readonly (keyof RunNodesTable)[];
+/** What a run listing shows: every column but the payload, which only a run's detail reads. */
+export const RUN_SUMMARY_COLUMNS = RUN_COLUMNS.filter(
+  (c): c is Exclude<(typeof RUN_COLUMNS)[number], 'payload' | 'payload_key'> => c !== 'payload' && c !== 'payload_key',
+);
