@@ -36,7 +36,7 @@ const killGroup = (pid: number | undefined, signal: NodeJS.Signals) => {
 export async function startWeir(vars: Record<string, string> = {}, opts: { dir?: string } = {}): Promise<Weir> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'weir-e2e-'));
   mkdirSync(dir, { recursive: true });
-  const prepared = opts.dir ? undefined : await copyPreparedState(root, join(dir, 'state'));
+  const prepared = opts.dir ? undefined : ((await copyPreparedState(root, join(dir, 'state'))) as SeedReport);
   const adminToken = newToken('weir_admin');
   const invokeKey = newToken('weir_invoke');
   const envFile = join(dir, 'test.env');

@@ -5,11 +5,12 @@
 // `npm start` path (migrate, seed, report) still runs for every start that keeps its own state
 // dir, and start.test.ts checks it.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { applyMigrations } from '../../scripts/lib/migrate';
-import { seedLocal, type SeedReport } from '../../scripts/lib/seed';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { nodeForWrangler } from '../../scripts/lib/dev-server';
 
 const SHAPING = ['migrations', 'flows', 'datasets', 'evals', 'scripts/lib', 'wrangler.toml', 'worker'];
 
@@ -30,16 +31,19 @@ function templateKey(root: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Copies a migrated, seeded state into `stateDir` (which must not exist yet) and returns the seed report. */
-export async function copyPreparedState(root: string, stateDir: string): Promise<SeedReport> {
+/**
+ * Copies a migrated, seeded state into `stateDir` (which must not exist yet) and returns the seed
+ * report (scripts/lib/seed.ts SeedReport). Seeding runs as `npm run seed` does, in a child process:
+ * the browser specs import this file under the editor's tsconfig, which has no Workers types.
+ */
+export async function copyPreparedState(root: string, stateDir: string): Promise<unknown> {
   const template = join(tmpdir(), `weir-state-template-${templateKey(root)}`);
   if (!existsSync(join(template, 'seed.json'))) {
     // Parallel test files may build it at once: each builds its own, the first rename wins.
     const building = mkdtempSync(join(tmpdir(), 'weir-state-building-'));
-    const migrated = await applyMigrations({ root, persistTo: join(building, 'state') });
-    if (migrated.code !== 0) throw new Error(`D1 migrations failed:\n${migrated.output}`);
-    const seed = await seedLocal(root, join(building, 'state'));
-    writeFileSync(join(building, 'seed.json'), JSON.stringify(seed));
+    const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const args = [tsx, join(root, 'scripts', 'seed.ts'), '--migrate', '--persist-to', join(building, 'state')];
+    await promisify(execFile)(nodeForWrangler(root), [...args, '--report', join(building, 'seed.json')], { cwd: root });
     try {
       renameSync(building, template);
     } catch {
@@ -47,5 +51,5 @@ export async function copyPreparedState(root: string, stateDir: string): Promise
     }
   }
   cpSync(join(template, 'state'), stateDir, { recursive: true });
-  return JSON.parse(readFileSync(join(template, 'seed.json'), 'utf8')) as SeedReport;
+  return JSON.parse(readFileSync(join(template, 'seed.json'), 'utf8')) as unknown;
 }

@@ -100,7 +100,13 @@ function check(schema: unknown): { pointer: string; message: string }[] {
   );
   const seen = new Set<string>();
   return errors
-    .map((e) => ({ pointer: e.instanceLocation.replace(/^#/, ''), message: e.error }))
+    .map((e) => ({ pointer: e.instanceLocation.replace(/^#/, ''), message: wording(e.keywordLocation, e.error) }))
     .filter((p) => (seen.has(p.pointer) ? false : (seen.add(p.pointer), true)))
     .slice(0, 5);
+}
+
+/** Words the validator's errors for people: a bad type name says which names there are. */
+function wording(keywordLocation: string, error: string): string {
+  if (/\/properties\/type\/anyOf$/.test(keywordLocation)) return `type must be one of ${simpleTypes.enum.join(', ')}`;
+  return error.replace(/^Instance /, '').replace(/\.$/, '');
 }
