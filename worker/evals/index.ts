@@ -15,3 +15,4 @@ export { techniqueComparison, type Comparison } from './compare';
 export { buildReport, type EvalReport, type PairwiseSummary } from './report';
 export { runPool } from './pool';
 export { formatEval } from './format';
+export { checkEval, checkItems, selectItems, noAssertionsWarning, prepareVariants, evalProblem, type BaseFlowLoader } from './prepare';
