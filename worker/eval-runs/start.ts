@@ -10,9 +10,8 @@ import type { Bindings } from '../http/env';
 import { ApiError } from '../http/errors';
 import type { Stores } from '../http/stores';
 import type { FlowInfo } from '../runs/result';
-import { flowInfo } from '../runs/runnable';
-import { parseFlowRef } from '../store';
 import { StoreError } from '../store/errors';
+import { storedFlowLoader } from './flow-loader';
 import type { RunVariant } from './run-rows';
 import type { EvalRunSummary, StartOptions } from './types';
 import { validateEvalFile } from './validate';
@@ -59,15 +58,7 @@ export async function startEvalRun(env: Bindings, stores: Stores, opts: StartOpt
   problems.push(...checkItems(items, evalFile, draft?.parsed.flow));
 
   const infos = new Map<string, FlowInfo>();
-  const prepared = await prepareVariants(evalFile, async (flowId, version, where) => {
-    const ref = parseFlowRef(version);
-    const resolved = ref && (await stores.resolveFlow(flowId, ref));
-    if (!resolved) return evalProblem(where, 'version_not_found', `flow "${flowId}" has no version or label "${version}"`);
-    if (!resolved.parsed.flow || !resolved.parsed.valid)
-      return evalProblem(where, 'invalid_flow', `${flowId}@${version} has problems and cannot run`);
-    infos.set(`${flowId}@${version}`, flowInfo(resolved));
-    return { flow: resolved.parsed.flow };
-  });
+  const prepared = await prepareVariants(evalFile, storedFlowLoader(stores, infos));
   problems.push(...prepared.problems);
   if (problems.some((p) => p.severity === 'error')) throw invalid(`Eval "${name}" cannot run; nothing ran.`, problems);
 
