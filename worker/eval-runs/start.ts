@@ -20,6 +20,9 @@ export interface EvalWorkflowParams {
   runId: string;
 }
 
+/** The variants' flows are kept in one D1 value (at most 2 MB). */
+const MAX_SNAPSHOT_BYTES = 1_900_000;
+
 const invalid = (message: string, issues: Problem[]) => new ApiError(422, 'invalid_eval', message, issues);
 
 async function resolveEval(stores: Stores, which: StartOptions['eval']): Promise<{ name: string; evalFile: EvalFile }> {
@@ -63,6 +66,13 @@ export async function startEvalRun(env: Bindings, stores: Stores, opts: StartOpt
   if (problems.some((p) => p.severity === 'error')) throw invalid(`Eval "${name}" cannot run; nothing ran.`, problems);
 
   const variants: RunVariant[] = prepared.variants.map((v) => ({ ...v, info: infos.get(v.ref)! }));
+  const variantsJson = JSON.stringify(variants);
+  if (new TextEncoder().encode(variantsJson).byteLength > MAX_SNAPSHOT_BYTES)
+    throw new ApiError(
+      413,
+      'eval_too_large',
+      `The variants' flows together are larger than ${MAX_SNAPSHOT_BYTES} bytes, what one D1 value holds.`,
+    );
   const repeats = opts.repeats ?? evalFile.repeats ?? 1;
   const id = crypto.randomUUID();
   const summary = await stores.evalRuns.create({
@@ -70,7 +80,7 @@ export async function startEvalRun(env: Bindings, stores: Stores, opts: StartOpt
     eval_name: name,
     flow_id: evalFile.flow,
     definition: JSON.stringify(evalFile),
-    variants: JSON.stringify(variants),
+    variants: variantsJson,
     item_ids: JSON.stringify(items.map((i) => i.id)),
     dataset_name: evalFile.dataset.name,
     dataset_hash: dataset!.hash,
