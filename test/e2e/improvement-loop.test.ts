@@ -2,8 +2,8 @@
 // trainer: a dataset becomes a fine-tuning job for a flow's fine-tuned node; the job succeeds and
 // the three-way eval runs by itself; the model is adopted into a draft and published as v2; a
 // 50/50 sticky experiment of v1 against v2 gets curl-like traffic, user feedback and live
-// assertions; per-arm results; the winner is promoted. Then the CLI adopts again (nothing changes)
-// and `weir finetune replace` compares candidate replacements for the node.
+// assertions; per-arm results; the winner is promoted. Then the CLI validates a job from the
+// worker's dataset, adopts again (nothing changes) and `weir finetune replace` compares candidates.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeOpenAI } from '../helpers/fake-openai';
 import { weir as runCli, workspace } from '../cli/helpers';
@@ -220,6 +220,25 @@ describe('the improvement loop over wrangler dev', () => {
 
   it('weir finetune adopt leaves the draft as it is, and weir finetune replace compares candidates for the node', async () => {
     const env = { WEIR_URL: w.url, WEIR_ADMIN_TOKEN: w.adminToken };
+    const validate = await runCli(
+      [
+        'finetune',
+        'validate',
+        '--trainer',
+        'fake',
+        '--model',
+        'gpt-4o-mini-2024-07-18',
+        '--dataset',
+        'loop-data',
+        '--flow',
+        'loop',
+        '--node',
+        'specialist',
+      ],
+      { cwd: workspace(), env },
+    );
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stdout).toContain('10 train, 1 validation');
     const adopt = await runCli(['finetune', 'adopt', jobId], { cwd: workspace(), env });
     expect(adopt.code, adopt.stderr).toBe(0);
     expect(adopt.stdout).toContain('the draft is unchanged');
