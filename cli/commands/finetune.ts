@@ -21,15 +21,17 @@ function listCommand(parent: Command): void {
     if (opts.json) return void process.stdout.write(JSON.stringify(body, null, 2) + '\n');
     if (body.jobs.length === 0) return console.log('no fine-tuning jobs (weir finetune start)');
     printTable([
-      ['JOB', 'STATUS', 'TRAINER', 'BASE MODEL', 'DATASET', 'COST', 'MODEL'],
+      ['JOB', 'STATUS', 'TRAINER', 'BASE MODEL', 'DATASET', 'FOR', 'COST', 'MODEL', 'THREE-WAY EVAL'],
       ...body.jobs.map((j) => [
         j.id,
         j.status,
         j.trainer,
         j.baseModel,
         j.datasetName ?? '',
+        j.target ? `${j.target.flow}/${j.target.node}` : '',
         money(j.trainingCostUsd ?? j.estimatedCostUsd),
         j.fineTunedModel ?? '',
+        j.evalRunId ?? (j.evalError ? 'not started' : ''),
       ]),
     ]);
   });
