@@ -5,6 +5,8 @@ import { addRemoteOptions, apiClient, type RemoteOptions } from '../lib/api';
 import { jobLine, money, printTable, type Job } from './finetune-print';
 import { finetuneStartCommand, finetuneValidateCommand } from './finetune-start';
 import { finetuneWatchCommand } from './finetune-watch';
+import { finetuneAdoptCommand } from './finetune-adopt';
+import { finetuneReplaceCommand } from './finetune-replace';
 
 function listCommand(parent: Command): void {
   const cmd = parent
@@ -19,15 +21,17 @@ function listCommand(parent: Command): void {
     if (opts.json) return void process.stdout.write(JSON.stringify(body, null, 2) + '\n');
     if (body.jobs.length === 0) return console.log('no fine-tuning jobs (weir finetune start)');
     printTable([
-      ['JOB', 'STATUS', 'TRAINER', 'BASE MODEL', 'DATASET', 'COST', 'MODEL'],
+      ['JOB', 'STATUS', 'TRAINER', 'BASE MODEL', 'DATASET', 'FOR', 'COST', 'MODEL', 'THREE-WAY EVAL'],
       ...body.jobs.map((j) => [
         j.id,
         j.status,
         j.trainer,
         j.baseModel,
         j.datasetName ?? '',
+        j.target ? `${j.target.flow}/${j.target.node}` : '',
         money(j.trainingCostUsd ?? j.estimatedCostUsd),
         j.fineTunedModel ?? '',
+        j.evalRunId ?? (j.evalError ? 'not started' : ''),
       ]),
     ]);
   });
@@ -59,7 +63,7 @@ function cancelCommand(parent: Command): void {
 export function finetuneCommand(program: Command): void {
   const parent = program
     .command('finetune')
-    .description('fine-tune models on the worker’s trainers: validate, start, watch, list, cancel, trainers');
+    .description('fine-tune models on the worker’s trainers: validate, start, watch, list, cancel, adopt, replace, trainers');
   parent.addHelpText(
     'after',
     `
@@ -67,6 +71,10 @@ Examples:
   weir finetune validate --trainer openai --model gpt-4o-mini-2024-07-18 --train out/support-x1000.openai-chat.train.jsonl
   weir finetune start --trainer openai --model gpt-4o-mini-2024-07-18 --train out/support-x1000.openai-chat.train.jsonl \\
       --validation out/support-x1000.openai-chat.validation.jsonl --suffix x1000 --max-cost 5 --yes --watch
+  weir finetune start --trainer openai --model gpt-4o-mini-2024-07-18 --dataset support-x1000 \\
+      --flow support-x1000 --node specialist --yes --watch
+  weir finetune adopt ftj_0123456789abcdef0123
+  weir finetune replace --flow support-x1000 --node specialist --candidate gpt-4.1-mini
   weir finetune list --status running
   weir finetune watch ftj_0123456789abcdef0123
   weir finetune cancel ftj_0123456789abcdef0123`,
@@ -76,5 +84,7 @@ Examples:
   finetuneWatchCommand(parent);
   listCommand(parent);
   cancelCommand(parent);
+  finetuneAdoptCommand(parent);
+  finetuneReplaceCommand(parent);
   trainersCommand(parent);
 }
