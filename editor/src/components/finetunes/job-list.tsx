@@ -1,0 +1,80 @@
+// Every fine-tuning job, newest first, refreshed while any is still running; and the model
+// registry below it, with retirements flagged.
+import { navigate } from '../../router';
+import { Empty, ErrorState, Loading } from '../ui/states';
+import { finetunesApi } from './finetunes-api';
+import { jobEnded, money, when } from './job-format';
+import { StatusPill } from './job-status';
+import { RegistryTable } from './registry-table';
+import { usePoll } from './use-poll';
+
+export function JobList() {
+  const jobs = usePoll(
+    () => finetunesApi.list(),
+    [],
+    3000,
+    (list) => !list || list.some((j) => !jobEnded(j)),
+  );
+  const open = (id: string) => navigate(`/finetunes/${encodeURIComponent(id)}`);
+  return (
+    <section className="list-page finetunes" data-testid="finetunes">
+      <div className="page-head">
+        <div>
+          <h1>Fine-tunes</h1>
+          <p className="muted">Jobs started from datasets, followed to their model; every tuned model is in the registry below.</p>
+        </div>
+        <button className="btn btn-primary" onClick={() => navigate('/finetunes/new')} data-testid="new-job-button">
+          New job…
+        </button>
+      </div>
+      {jobs.error && !jobs.data && <ErrorState error={jobs.error} retry={jobs.reload} />}
+      {!jobs.data && !jobs.error && <Loading what="jobs" />}
+      {jobs.data?.length === 0 && (
+        <Empty title="No fine-tuning job yet">
+          Start one from a dataset's train split with "New job…", or from a fine-tuned node's inspector.
+        </Empty>
+      )}
+      {!!jobs.data?.length && (
+        <table className="table jobs-table" data-testid="jobs-table">
+          <thead>
+            <tr>
+              <th>Job</th>
+              <th>Status</th>
+              <th>Base model</th>
+              <th>Dataset</th>
+              <th>For</th>
+              <th>Cost</th>
+              <th>Started</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.data.map((j) => (
+              <tr
+                key={j.id}
+                tabIndex={0}
+                className="clickable"
+                data-testid={`job-row-${j.id}`}
+                onClick={() => open(j.id)}
+                onKeyDown={(e) => e.key === 'Enter' && open(j.id)}
+              >
+                <td>
+                  <strong>{j.suffix ?? j.id}</strong>
+                  <div className="muted code">{j.fineTunedModel ?? j.id}</div>
+                </td>
+                <td>
+                  <StatusPill status={j.status} raw={j.rawStatus} />
+                </td>
+                <td className="code">{j.baseModel}</td>
+                <td>{j.datasetName ?? '—'}</td>
+                <td>{j.target ? `${j.target.flowId} › ${j.target.nodeId}` : <span className="muted">—</span>}</td>
+                <td className="num">{jobEnded(j) ? money(j.trainingCostUsd ?? j.estimatedCostUsd) : `≈${money(j.estimatedCostUsd)}`}</td>
+                <td className="nowrap muted">{when(j.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <RegistryTable />
+    </section>
+  );
+}
