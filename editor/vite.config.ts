@@ -31,6 +31,7 @@ export default defineConfig({
         join(repoRoot, 'worker/engine'),
         join(repoRoot, 'worker/datasets'),
         join(repoRoot, 'worker/evals'),
+        join(repoRoot, 'worker/experiments'),
         join(repoRoot, 'node_modules'),
       ],
       deny: ['.env', '.env.*', '*.{crt,pem,key}', '.dev.vars*', '.*', '**/.git/**', '**/.wrangler/**'],

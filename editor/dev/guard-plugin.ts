@@ -16,9 +16,11 @@ export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
 
 /** The directories the editor is served from; everything else in the repo (and the machine) is refused. */
 export function servedRoots(repoRoot: string): string[] {
-  // worker/datasets and worker/evals are pure TypeScript like the engine: the editor turns a
-  // dataset into fine-tuning files with the exporter the CLI uses.
-  return ['editor', 'worker/engine', 'worker/datasets', 'worker/evals', 'node_modules'].map((dir) => realpathSync(join(repoRoot, dir)));
+  // The editor also runs pure worker code the CLI shares: the dataset exporter (fine-tuning files,
+  // with the evals' schemas it uses) and the experiment schema (the same validation as the API).
+  return ['editor', 'worker/engine', 'worker/datasets', 'worker/evals', 'worker/experiments', 'node_modules'].map((dir) =>
+    realpathSync(join(repoRoot, dir)),
+  );
 }
 
 export function guardPlugin(opts: { repoRoot: string; editorRoot: string }): Plugin {

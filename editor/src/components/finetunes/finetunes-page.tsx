@@ -2,6 +2,7 @@
 import { JobDetail } from './job-detail';
 import { JobList } from './job-list';
 import { NewJob } from './new-job';
+import './common.css';
 import './finetunes.css';
 
 export function FinetunesPage({ job }: { job?: string }) {

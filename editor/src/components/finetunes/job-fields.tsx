@@ -65,9 +65,9 @@ export function JobFields({ form, set, trainers, datasets, flows, targetFlow, fi
       {datasetError && <div className="field-error">{datasetError}</div>}
       {files && (
         <div className="split-line" data-testid="dataset-splits">
-          <span className="pill">{files.splits.train} train</span>
-          <span className="pill">{files.splits.validation} validation</span>
-          <span className="pill">{files.splits.test} test (kept out)</span>
+          <span className="pill pill-plain">{files.splits.train} train</span>
+          <span className="pill pill-plain">{files.splits.validation} validation</span>
+          <span className="pill pill-plain">{files.splits.test} test (kept out)</span>
           {files.splits.unsplit > 0 && <span className="pill pill-warn">{files.splits.unsplit} without a split</span>}
         </div>
       )}
