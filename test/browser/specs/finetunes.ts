@@ -1,0 +1,120 @@
+// Issue 10 in the editor: a fine-tuning job started from a dataset (the estimate shown before
+// Start), watched to success with its loss curve and events, the model adopted into a draft of
+// the fine-tuned node and published as v2; the registry-backed model picker; the trainer is the
+// fake provider's fine-tuning API (TRAINERS set by run.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Ctx, type Spec } from '../harness';
+import { repoRoot } from '../stack';
+import { currentFlow, selectNode } from './ui';
+
+const FLOW = 'support-x1000';
+const NODE = 'specialist';
+const BASE = 'gpt-4o-mini-2024-07-18';
+
+export async function adminApi(ctx: Ctx, method: string, path: string, body?: unknown, raw?: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${ctx.stack.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ctx.stack.token}`, 'content-type': raw === undefined ? 'application/json' : 'application/jsonl' },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  const text = await res.text();
+  expect(res.status < 300, `${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/** The dataset in the worker (D1), as `weir dataset push` puts it. */
+async function pushDataset(ctx: Ctx): Promise<void> {
+  await adminApi(ctx, 'PUT', `/v1/datasets/${FLOW}`, undefined, readFileSync(join(repoRoot, 'datasets', `${FLOW}.jsonl`), 'utf8'));
+}
+
+/** Jobs on the base model run long enough to be watched: validating, queued, 8 running steps, finishing, succeeded. */
+async function slowPlan(ctx: Ctx): Promise<void> {
+  const res = await fetch(new URL('/__control/finetune/plan', ctx.stack.fakeUrl), {
+    method: 'POST',
+    body: JSON.stringify({ model: BASE, stages: ['queued', ...Array(8).fill('running'), 'finishing', 'succeeded'] }),
+  });
+  expect(res.ok, 'the fake takes the plan');
+}
+
+export const finetuneSpecs: Spec[] = [
+  {
+    name: 'starts a job from a dataset with the estimate shown first, watches it to success with a loss curve, and lists it',
+    run: async (ctx) => {
+      const { page } = ctx;
+      await pushDataset(ctx);
+      await slowPlan(ctx);
+      await ctx.open(`/finetunes/new?flow=${FLOW}&node=${NODE}`);
+      await page.locator('[data-testid=new-job]').waitFor();
+      await page.selectOption('[data-testid=job-dataset]', FLOW);
+      await page.locator('[data-testid=dataset-splits]').waitFor();
+      const splits = await page.textContent('[data-testid=dataset-splits]');
+      expect(splits?.includes('12 train') && splits.includes('3 validation') && splits.includes('15 test'), `the splits: ${splits}`);
+      expect((await page.inputValue('[data-testid=job-baseModel]')) === BASE, "the base model comes from the node's baseModel");
+      expect((await page.inputValue('[data-testid=job-nodeId]')) === NODE, 'the target node is preselected');
+      await page.fill('[data-testid=job-epochs]', '2');
+      await page.fill('[data-testid=job-suffix]', 'x1000-browser');
+      // Nothing can start before the estimate for exactly these inputs is shown.
+      await page.waitForFunction(() => /\$\d/.test(document.querySelector('[data-testid=estimate-cost]')?.textContent ?? ''));
+      const examples = await page.textContent('[data-testid=estimate-examples]');
+      expect(examples?.includes('12 train, 3 validation'), `the estimate counts the examples: ${examples}`);
+      expect(await page.isEnabled('[data-testid=start-job]'), 'Start is enabled once the estimate is shown');
+      await ctx.shots('finetune-new');
+      await page.fill('[data-testid=job-epochs]', '-1');
+      expect(await page.isDisabled('[data-testid=start-job]'), 'a bad hyperparameter disables Start');
+      await page.fill('[data-testid=job-epochs]', '2');
+      await page.waitForFunction(() => !(document.querySelector('[data-testid=start-job]') as HTMLButtonElement).disabled);
+      await page.click('[data-testid=start-job]');
+
+      await page.locator('[data-testid=job-detail]').waitFor();
+      const jobId = new URL(page.url()).pathname.split('/').pop()!;
+      expect(jobId.startsWith('ftj_'), `the page is the job's: ${page.url()}`);
+      await page.locator('[data-testid=job-detail][data-status=running]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid=loss-chart] .recharts-line-curve').first().waitFor({ timeout: 20_000 });
+      await ctx.shots('finetune-running');
+      await page.locator('[data-testid=job-detail][data-status=succeeded]').waitFor({ timeout: 60_000 });
+      const points = Number(await page.getAttribute('[data-testid=loss-chart]', 'data-points'));
+      expect(points >= 3, `the loss curve has a point per checkpoint: ${points}`);
+      expect((await page.locator('[data-testid=loss-chart] .recharts-line-curve').count()) === 2, 'training and validation loss are drawn');
+      const model = await page.textContent('[data-testid=result-model] .model-id');
+      expect(model?.startsWith(`ft:${BASE}:`) && model.includes('x1000-browser'), `the resulting model: ${model}`);
+      const events = await page.textContent('[data-testid=job-events]');
+      expect(events?.toLowerCase().includes('succeeded'), `the events say it succeeded: ${events?.slice(0, 300)}`);
+      await ctx.shots('finetune-succeeded');
+
+      await page.click('text=← Fine-tunes');
+      await page.locator(`[data-testid=job-row-${jobId}]`).waitFor();
+      expect((await page.textContent(`[data-testid=job-row-${jobId}]`))?.includes('succeeded'), 'the list shows the job succeeded');
+      expect((await page.textContent('[data-testid=registry-table]'))?.includes(model!), 'the registry lists the model');
+      await ctx.shots('finetunes-list');
+      expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
+    },
+  },
+  {
+    name: "offers the registry's models, with their retirement, in a fine-tuned node's model field, and keeps free text",
+    run: async (ctx) => {
+      const { page } = ctx;
+      const model = `ft:${BASE}:acme:retiring:b1`;
+      await adminApi(ctx, 'POST', '/v1/models/registry', {
+        model,
+        provider: 'default',
+        baseModel: BASE,
+        trainingCostUsd: 1.25,
+        retiresAt: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+      }).catch(() => undefined);
+      await ctx.open(`/flows/${FLOW}`);
+      await selectNode(page, NODE);
+      await page.locator('[data-testid=field-model-picker]').click();
+      await page.locator(`[data-testid="registry-option-${model}"]`).waitFor();
+      const option = await page.textContent(`[data-testid="registry-option-${model}"]`);
+      expect(option?.includes('retires') && option.includes('$1.25') && option.includes(BASE), `the option says base, cost, retirement: ${option}`);
+      await ctx.shots('model-picker');
+      await page.click(`[data-testid="registry-option-${model}"]`);
+      expect((await currentFlow(page)).nodes.find((n) => n.id === NODE)!.data.model === model, 'picking sets the model');
+      await page.locator('[data-testid=model-retirement]').waitFor();
+      await page.fill('[data-testid=field-model]', 'ft:my-own:model');
+      expect((await currentFlow(page)).nodes.find((n) => n.id === NODE)!.data.model === 'ft:my-own:model', 'free text stays possible');
+      expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
+    },
+  },
+];
