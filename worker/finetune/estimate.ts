@@ -2,7 +2,7 @@
 // will run, and tokens × epochs × the training price. Unknown prices give a null cost, never 0.
 import type { Problem } from '../engine/problems';
 import { priceFor, usd } from './prices';
-import type { FinetuneRequest } from './request';
+import type { ReadyRequest } from './request';
 import type { TrainerType } from './trainer';
 import type { TrainerSpec } from './trainer-config';
 import { checkTrainingFile } from './training-file';
@@ -27,7 +27,7 @@ async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function planFinetune(req: FinetuneRequest, spec: TrainerSpec): Promise<FinetunePlan> {
+export async function planFinetune(req: ReadyRequest, spec: TrainerSpec): Promise<FinetunePlan> {
   const train = checkTrainingFile(req.training, req.method, 'train', spec.type);
   const validation = req.validation
     ? checkTrainingFile(req.validation, req.method, 'validation', spec.type)

@@ -3,7 +3,7 @@
 // estimate where it has one, create the job, record it, and hand it to the follow-job Workflow.
 import { ApiError } from '../http/errors';
 import { planFinetune, type FinetunePlan } from './estimate';
-import type { FinetuneRequest } from './request';
+import type { ReadyRequest } from './request';
 import type { FinetuneJob, FinetuneStore } from './store/types';
 import { TERMINAL, type Trainer } from './trainer';
 import { createTrainer, trainerSpecsFromEnv, type TrainerSpec } from './trainer-config';
@@ -34,10 +34,7 @@ export function trainerSpec(env: Record<string, unknown>, name: string): Trainer
   );
 }
 
-export async function validateFinetune(
-  deps: FinetuneDeps,
-  req: FinetuneRequest,
-): Promise<FinetunePlan & { trainer: string; type: string }> {
+export async function validateFinetune(deps: FinetuneDeps, req: ReadyRequest): Promise<FinetunePlan & { trainer: string; type: string }> {
   const spec = trainerSpec(deps.env, req.trainer);
   const plan = await planFinetune(req, spec);
   if (req.maxCostUsd !== undefined && plan.estimate.costUsd !== null && plan.estimate.costUsd > req.maxCostUsd)
@@ -53,7 +50,7 @@ export async function validateFinetune(
 
 const newId = () => `ftj_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
 
-export async function startFinetune(deps: FinetuneDeps, req: FinetuneRequest): Promise<{ job: FinetuneJob; plan: FinetunePlan }> {
+export async function startFinetune(deps: FinetuneDeps, req: ReadyRequest): Promise<{ job: FinetuneJob; plan: FinetunePlan }> {
   const now = deps.now ?? (() => new Date().toISOString());
   const spec = trainerSpec(deps.env, req.trainer);
   const plan = await validateFinetune(deps, req);
@@ -114,6 +111,10 @@ export async function startFinetune(deps: FinetuneDeps, req: FinetuneRequest): P
     createdAt: at,
     updatedAt: at,
     finishedAt: null,
+    target: req.target ?? null,
+    evalRunId: null,
+    evalError: null,
+    adopted: null,
   };
   await deps.store.createJob(job);
   await deps.store.addEvents(job.id, [
@@ -121,7 +122,7 @@ export async function startFinetune(deps: FinetuneDeps, req: FinetuneRequest): P
       id: 'weir:created',
       at,
       level: 'info',
-      message: `started on ${req.trainer} (${spec.type}) as ${snap.providerJobId}, status ${snap.rawStatus}`,
+      message: `started on ${req.trainer} (${spec.type}) as ${snap.providerJobId}, status ${snap.rawStatus}${req.target ? `, for ${req.target.flow} node ${req.target.node}` : ''}`,
       type: 'status',
     },
   ]);

@@ -1,22 +1,27 @@
 // Fine-tuning management (admin only): the configured trainers, validate and estimate a job, start
-// one, list, read one with its events and checkpoints, cancel, and resume following it.
+// one (from files or from a dataset the worker has, for a flow's node), list, read one with its
+// events and checkpoints, cancel, resume following it, and adopt its model into a draft.
 import { Hono } from 'hono';
 import { requireAdmin } from '../http/auth';
 import { readJson } from '../http/body';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { onFinetuneError } from '../finetune/http-errors';
-import { finetuneRequestSchema, MAX_TRAINING_BYTES, type FinetuneRequest } from '../finetune/request';
-import { cancelFinetune, follow, getJob, startFinetune, validateFinetune, type FinetuneDeps } from '../finetune/service';
+import { adoptIntoDraft } from '../finetune/adopt';
+import { prepareRequest } from '../finetune/prepare';
+import { readAdoptBody } from './adopt-body';
+import { finetuneRequestSchema, MAX_TRAINING_BYTES, type ReadyRequest } from '../finetune/request';
+import { cancelFinetune, follow, getJob, startFinetune, trainerSpec, validateFinetune, type FinetuneDeps } from '../finetune/service';
 import { JOB_STATUSES, TERMINAL, type JobStatus } from '../finetune/trainer';
 import { describeTrainers, trainerSpecsFromEnv } from '../finetune/trainer-config';
 import { zodProblems } from '../store/problem';
 import type { Context } from 'hono';
 
-async function readRequest(c: Context<AppEnv>): Promise<FinetuneRequest> {
+async function readRequest(c: Context<AppEnv>): Promise<ReadyRequest> {
   const parsed = finetuneRequestSchema.safeParse(await readJson(c, MAX_TRAINING_BYTES));
   if (!parsed.success) throw new ApiError(400, 'bad_request', 'The fine-tuning request is not valid.', zodProblems(parsed.error));
-  return parsed.data;
+  const spec = trainerSpec(c.env, parsed.data.trainer);
+  return prepareRequest(c.var.stores, spec.type, parsed.data);
 }
 
 const deps = (c: Context<AppEnv>): FinetuneDeps => ({ store: c.var.stores.finetunes, env: c.env, workflow: c.env.FINETUNE_WORKFLOW });
@@ -73,5 +78,35 @@ export const finetuneRoutes = new Hono<AppEnv>()
       if (live) await instance!.terminate().catch(() => undefined);
     }
     return c.json({ job: job.id, workflowId: await follow(deps(c), job.id) }, 202);
+  })
+  // The job's model into its target node (or the flow and node sent) as a new draft; never published.
+  .post('/finetunes/:id/adopt', async (c) => {
+    const store = c.var.stores.finetunes;
+    const job = await getJob(store, c.req.param('id'));
+    const body = await readAdoptBody(c);
+    if (job.status !== 'succeeded' || !job.fineTunedModel)
+      throw new ApiError(409, 'job_not_succeeded', `The job is ${job.status}; only a succeeded job has a model to adopt.`);
+    const flow = body.flow ?? job.target?.flow;
+    const node = body.node ?? (body.flow === undefined || body.flow === job.target?.flow ? job.target?.node : undefined);
+    if (!flow || !node)
+      throw new ApiError(422, 'no_target', 'The job names no flow and node; send {flow, node} to say where to adopt the model.');
+    const entry = await store.model(job.fineTunedModel);
+    const result = await adoptIntoDraft(
+      c,
+      { flow, node },
+      { model: job.fineTunedModel, baseModel: job.baseModel, provider: entry?.provider },
+    );
+    const at = new Date().toISOString();
+    await store.updateJob(job.id, { adopted: { flow, node, at } });
+    await store.addEvents(job.id, [
+      {
+        id: `weir:adopted:${flow}:${node}:${at}`,
+        at,
+        level: 'info',
+        message: `adopted into ${flow} node ${node} as a new draft (not published)`,
+        type: 'adopt',
+      },
+    ]);
+    return c.json(result);
   })
   .onError(onFinetuneError);

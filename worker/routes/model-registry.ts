@@ -9,6 +9,8 @@ import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { onFinetuneError } from '../finetune/http-errors';
 import { zodProblems } from '../store/problem';
+import { adoptIntoDraft } from '../finetune/adopt';
+import { readAdoptBody } from './adopt-body';
 import type { RegistryEntry } from '../finetune/store/types';
 
 const price = z.number().min(0).nullable().optional();
@@ -95,5 +97,14 @@ export const modelRegistryRoutes = new Hono<AppEnv>()
     const updated = await c.var.stores.finetunes.updateModel(model, patch as never, new Date().toISOString());
     if (!updated) throw new ApiError(404, 'not_found', `No registered model ${model}.`);
     return c.json({ model: updated });
+  })
+  // A registered model into a flow's fine-tuned node as a new draft (never published).
+  .post('/models/registry/:model{.+}/adopt', async (c) => {
+    const model = decodeURIComponent(c.req.param('model'));
+    const entry = await c.var.stores.finetunes.model(model);
+    if (!entry) throw new ApiError(404, 'not_found', `No registered model ${model}.`);
+    const { flow, node } = await readAdoptBody(c);
+    if (!flow || !node) throw new ApiError(400, 'bad_request', 'Send {flow, node}: the flow and fine-tuned node to adopt the model into.');
+    return c.json(await adoptIntoDraft(c, { flow, node }, { model, baseModel: entry.baseModel, provider: entry.provider }));
   })
   .onError(onFinetuneError);

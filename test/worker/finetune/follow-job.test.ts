@@ -173,6 +173,10 @@ describe('the follow-job Workflow', () => {
       createdAt: at,
       updatedAt: at,
       finishedAt: null,
+      target: null,
+      evalRunId: null,
+      evalError: null,
+      adopted: null,
     };
     for (const [id, trainer] of [
       [`ftj_lost_${crypto.randomUUID().slice(0, 8)}`, 'fake-openai'],

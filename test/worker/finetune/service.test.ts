@@ -4,7 +4,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { startFinetune, type FollowParams } from '../../../worker/finetune/service';
 import { memoryFinetuneStore } from '../../../worker/finetune/store/memory';
-import { finetuneRequestSchema } from '../../../worker/finetune/request';
+import { finetuneRequestSchema, type ReadyRequest } from '../../../worker/finetune/request';
 import { sftFile } from './helpers';
 
 const request = finetuneRequestSchema.parse({
@@ -12,7 +12,7 @@ const request = finetuneRequestSchema.parse({
   baseModel: 'gpt-4o-mini-2024-07-18',
   training: sftFile(),
   dataset: { name: 'svc' },
-});
+}) as ReadyRequest;
 const bindings = env as unknown as Record<string, unknown>;
 
 describe('startFinetune', () => {

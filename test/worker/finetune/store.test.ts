@@ -36,6 +36,10 @@ const job = (id: string, createdAt = '2026-11-30T10:00:00.000Z'): FinetuneJob =>
   createdAt,
   updatedAt: createdAt,
   finishedAt: null,
+  target: null,
+  evalRunId: null,
+  evalError: null,
+  adopted: null,
 });
 const snap = (extra: Partial<JobSnapshot>): JobSnapshot => ({
   providerJobId: 'p',

@@ -1,4 +1,4 @@
-// The fine-tuning store in D1 (migration 0004_finetunes.sql): plain prepared statements; events
+// The fine-tuning store in D1 (migrations 0004_finetunes.sql, 0007_finetune_targets.sql): plain prepared statements; events
 // and checkpoints are keyed so recording the same poll twice changes nothing.
 import type { Checkpoint, JobEvent, JobStatus } from '../trainer';
 import type { FinetuneJob, FinetuneStore, RegistryEntry, StoredEvent } from './types';
@@ -38,6 +38,17 @@ function toRow(job: Partial<FinetuneJob>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, column] of jobColumns)
     if (key in job) out[column] = key === 'hyperparameters' ? JSON.stringify(job[key]) : (job[key] ?? null);
+  if ('target' in job) {
+    out.target_flow = job.target?.flow ?? null;
+    out.target_node = job.target?.node ?? null;
+  }
+  if ('evalRunId' in job) out.eval_run_id = job.evalRunId ?? null;
+  if ('evalError' in job) out.eval_error = job.evalError ?? null;
+  if ('adopted' in job) {
+    out.adopted_flow = job.adopted?.flow ?? null;
+    out.adopted_node = job.adopted?.node ?? null;
+    out.adopted_at = job.adopted?.at ?? null;
+  }
   if ('error' in job) {
     out.error_code = job.error?.code ?? null;
     out.error_message = job.error?.message ?? null;
@@ -74,6 +85,13 @@ function fromRow(r: Row): FinetuneJob {
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
     finishedAt: str(r.finished_at),
+    target: r.target_flow && r.target_node ? { flow: String(r.target_flow), node: String(r.target_node) } : null,
+    evalRunId: str(r.eval_run_id),
+    evalError: str(r.eval_error),
+    adopted:
+      r.adopted_flow && r.adopted_node && r.adopted_at
+        ? { flow: String(r.adopted_flow), node: String(r.adopted_node), at: String(r.adopted_at) }
+        : null,
   };
 }
 

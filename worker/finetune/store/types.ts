@@ -30,6 +30,19 @@ export interface FinetuneJob {
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
+  /** The flow and node the job is trained for (migration 0007); null for a job with no target. */
+  target: JobTarget | null;
+  /** The three-way eval run started when the job succeeded. */
+  evalRunId: string | null;
+  /** Why the three-way eval could not start (no target, no dataset, ...). */
+  evalError: string | null;
+  /** The last draft the model was adopted into. */
+  adopted: (JobTarget & { at: string }) | null;
+}
+
+export interface JobTarget {
+  flow: string;
+  node: string;
 }
 
 export interface StoredEvent extends JobEvent {
