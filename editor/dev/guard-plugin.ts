@@ -16,11 +16,8 @@ export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
 
 /** The directories the editor is served from; everything else in the repo (and the machine) is refused. */
 export function servedRoots(repoRoot: string): string[] {
-  // The editor also runs pure worker code the CLI shares: the dataset exporter (fine-tuning files,
-  // with the evals' schemas it uses) and the experiment schema (the same validation as the API).
-  return ['editor', 'worker/engine', 'worker/datasets', 'worker/evals', 'worker/experiments', 'node_modules'].map((dir) =>
-    realpathSync(join(repoRoot, dir)),
-  );
+  // worker/experiments: the experiment form validates with the API's own zod schema (schema.ts).
+  return ['editor', 'worker/engine', 'worker/experiments', 'node_modules'].map((dir) => realpathSync(join(repoRoot, dir)));
 }
 
 export function guardPlugin(opts: { repoRoot: string; editorRoot: string }): Plugin {

@@ -92,7 +92,16 @@ export async function startStack(opts: { editorPort?: number; vars?: Record<stri
     await stop();
     throw new Error(`${(err as Error).message}\n--- logs ---\n${log}`);
   }
-  return { url: `http://127.0.0.1:${editorPort}`, work, token, flowsDir, invokeKey: 'browser-invoke', fakeUrl: opts.fakeUrl, stop, logs: () => log };
+  return {
+    url: `http://127.0.0.1:${editorPort}`,
+    work,
+    token,
+    flowsDir,
+    invokeKey: 'browser-invoke',
+    fakeUrl: opts.fakeUrl,
+    stop,
+    logs: () => log,
+  };
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {

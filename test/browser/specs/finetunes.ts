@@ -107,7 +107,10 @@ export const finetuneSpecs: Spec[] = [
       await page.locator('[data-testid=field-model-picker]').click();
       await page.locator(`[data-testid="registry-option-${model}"]`).waitFor();
       const option = await page.textContent(`[data-testid="registry-option-${model}"]`);
-      expect(option?.includes('retires') && option.includes('$1.25') && option.includes(BASE), `the option says base, cost, retirement: ${option}`);
+      expect(
+        option?.includes('retires') && option.includes('$1.25') && option.includes(BASE),
+        `the option says base, cost, retirement: ${option}`,
+      );
       await ctx.shots('model-picker');
       await page.click(`[data-testid="registry-option-${model}"]`);
       expect((await currentFlow(page)).nodes.find((n) => n.id === NODE)!.data.model === model, 'picking sets the model');

@@ -2,6 +2,8 @@
 // a new draft of the flow (POST /v1/finetunes/:id/adopt). Nothing is published: production keeps
 // serving its version until someone publishes the draft in Releases. The canvas then opens on it.
 import { useState } from 'react';
+import { filesWritable, saveFlow } from '../../api/save-flow';
+import { parseFlow, validateFlow } from '../../engine';
 import { navigate } from '../../router';
 import { Dialog } from '../ui/dialog';
 import { finetunesApi, type Job } from './finetunes-api';
@@ -15,10 +17,11 @@ export function AdoptDialog({ job, onClose }: { job: Job; onClose: () => void })
     setError(undefined);
     try {
       const done = await finetunesApi.adopt(job.id);
+      // In development the flow file is written too (as the editor's Save does), so git sees the change.
+      const parsed = parseFlow(done.draft);
+      if (filesWritable() && parsed.flow) await saveFlow(parsed.flow, validateFlow(parsed.flow));
       onClose();
-      navigate(
-        `/flows/${encodeURIComponent(done.flowId)}?node=${encodeURIComponent(done.nodeId)}&adopted=${encodeURIComponent(done.model)}`,
-      );
+      navigate(`/flows/${encodeURIComponent(done.flow)}?node=${encodeURIComponent(done.node)}`);
     } catch (err) {
       setError((err as Error).message);
       setBusy(false);
@@ -27,8 +30,8 @@ export function AdoptDialog({ job, onClose }: { job: Job; onClose: () => void })
   return (
     <Dialog title="Adopt the model into a draft" onClose={onClose} testId="adopt-dialog">
       <p>
-        Writes <code>{job.fineTunedModel}</code> into node <code>{target?.nodeId}</code> of flow <code>{target?.flowId}</code> as a new
-        draft (and its base model, <code>{job.baseModel}</code>).
+        Writes <code>{job.fineTunedModel}</code> into node <code>{target?.node}</code> of flow <code>{target?.flow}</code> as a new draft
+        (and its base model, <code>{job.baseModel}</code>).
       </p>
       <p className="muted">
         Nothing is published: the edge URL keeps serving the current version. Review the draft on the canvas, then publish it in Releases

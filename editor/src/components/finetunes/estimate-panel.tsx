@@ -4,14 +4,14 @@
 import type { Problem } from '../../engine';
 import type { Validation } from './finetunes-api';
 import { money, tokens } from './job-format';
-import type { TrainingFiles } from './training-files';
 
 interface Props {
   waiting: boolean;
   result?: Validation;
   error?: string;
+  /** The worker's problems when it refused the request (the dataset cannot be exported, no such node). */
+  issues?: Problem[];
   local: string[];
-  files?: TrainingFiles;
   incomplete: boolean;
   canStart: boolean;
   starting: boolean;
@@ -26,12 +26,17 @@ const ProblemLine = ({ p }: { p: Problem }) => (
 );
 
 export function EstimatePanel(p: Props) {
-  const exportProblems = p.files?.problems ?? [];
+  const exportProblems = p.issues ?? [];
   const r = p.result;
   return (
     <aside className="card estimate" data-testid="estimate" aria-live="polite">
       <h2 className="section-title">Estimate</h2>
       {p.incomplete && <p className="muted">Choose a dataset with a train split, a trainer and a base model to see what the job costs.</p>}
+      {p.error && (
+        <p className="field-error" data-testid="estimate-error">
+          {p.error}
+        </p>
+      )}
       {p.local.length > 0 && (
         <ul className="problems-inline">
           {p.local.map((m) => (
@@ -41,7 +46,6 @@ export function EstimatePanel(p: Props) {
           ))}
         </ul>
       )}
-      {p.files && !p.files.training && <p className="field-error">The dataset has no usable training examples in its train split.</p>}
       {exportProblems.length > 0 && (
         <ul className="problems-inline" data-testid="export-problems">
           {exportProblems.slice(0, 8).map((x, i) => (
@@ -55,7 +59,6 @@ export function EstimatePanel(p: Props) {
           <span className="spinner" /> Estimating…
         </p>
       )}
-      {p.error && <p className="field-error">{p.error}</p>}
       {r && (
         <>
           <div className="estimate-cost" data-testid="estimate-cost">

@@ -3,20 +3,14 @@
 // model registry, and the eval runs a job or a replacement starts. Shapes from the worker's types.
 import { request } from '../../api/client';
 import type { Problem } from '../../engine';
-import type { FinetuneJob, RegistryEntry, StoredEvent } from '../../../../worker/finetune/store/types';
+import type { FinetuneJob, JobTarget, RegistryEntry, StoredEvent } from '../../../../worker/finetune/store/types';
 import type { Checkpoint, Hyperparameters, TrainingMethod } from '../../../../worker/finetune/trainer';
 import type { FinetunePlan } from '../../../../worker/finetune/estimate';
 
-export type { Checkpoint, FinetuneJob, Hyperparameters, RegistryEntry, StoredEvent, TrainingMethod };
+export type { Checkpoint, FinetuneJob, Hyperparameters, JobTarget, RegistryEntry, StoredEvent, TrainingMethod };
 
-/** Where a job's model goes: the fine-tuned node it was trained for. */
-export interface JobTarget {
-  flowId: string;
-  nodeId: string;
-}
-
-/** A job as listed; `target` and `evalRunId` arrive with the job-target routes. */
-export type Job = FinetuneJob & { target?: JobTarget | null; evalRunId?: string | null };
+/** A job as listed: with its target node, its three-way eval run and where it was adopted. */
+export type Job = FinetuneJob;
 
 export interface Trainer {
   name: string;
@@ -29,8 +23,10 @@ export interface JobRequest {
   trainer: string;
   baseModel: string;
   method: TrainingMethod;
-  training: string;
+  /** Without a file, the worker exports the train and validation splits of `dataset.name`. */
+  training?: string;
   validation?: string;
+  includeUnsplit?: boolean;
   hyperparameters: Hyperparameters;
   suffix?: string;
   dataset: { name?: string; hash?: string };
@@ -44,6 +40,17 @@ export interface JobDetail {
   job: Job;
   events: StoredEvent[];
   checkpoints: Checkpoint[];
+}
+
+/** What Adopt wrote: the new draft and what changed on the node. */
+export interface AdoptResult {
+  flow: string;
+  node: string;
+  model: string;
+  draft: unknown;
+  unchanged: boolean;
+  diff: { summary: string[] };
+  problems: Problem[];
 }
 
 export type RegistryModel = RegistryEntry & { retirement: 'retired' | 'retiring' | null };
@@ -61,8 +68,9 @@ export const finetunesApi = {
   list: (limit = 100) => request<{ jobs: Job[] }>(`/v1/finetunes?limit=${limit}`).then((r) => r.jobs),
   get: (id: string) => request<JobDetail>(`/v1/finetunes/${enc(id)}`),
   cancel: (id: string) => request<{ job: Job }>(`/v1/finetunes/${enc(id)}/cancel`, { method: 'POST' }),
-  adopt: (id: string, body: Partial<JobTarget> = {}) =>
-    request<{ flowId: string; nodeId: string; model: string }>(`/v1/finetunes/${enc(id)}/adopt`, { method: 'POST', body }),
+  adopt: (id: string, body: Partial<JobTarget> = {}) => request<AdoptResult>(`/v1/finetunes/${enc(id)}/adopt`, { method: 'POST', body }),
+  adoptRegistryModel: (model: string, target: JobTarget) =>
+    request<AdoptResult>(`/v1/models/registry/${enc(model)}/adopt`, { method: 'POST', body: target }),
   registry: () => request<{ models: RegistryModel[] }>('/v1/models/registry').then((r) => r.models),
 };
 

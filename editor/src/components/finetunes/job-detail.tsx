@@ -108,13 +108,13 @@ export function JobDetail({ id }: { id: string }) {
             <dd>
               {job.target ? (
                 <a
-                  href={`/flows/${encodeURIComponent(job.target.flowId)}`}
+                  href={`/flows/${encodeURIComponent(job.target.flow)}`}
                   onClick={(e) => (
                     e.preventDefault(),
-                    navigate(`/flows/${encodeURIComponent(job.target!.flowId)}?node=${encodeURIComponent(job.target!.nodeId)}`)
+                    navigate(`/flows/${encodeURIComponent(job.target!.flow)}?node=${encodeURIComponent(job.target!.node)}`)
                   )}
                 >
-                  {job.target.flowId} › {job.target.nodeId}
+                  {job.target.flow} › {job.target.node}
                 </a>
               ) : (
                 <span className="muted">none</span>

@@ -6,7 +6,7 @@ import { useProviders } from '../../state/use-providers';
 import type { DatasetSummary } from '../runs/datasets-api';
 import type { Trainer } from './finetunes-api';
 import type { JobForm } from './job-form-state';
-import type { TrainingFiles } from './training-files';
+import type { Splits } from './dataset-splits';
 
 interface Props {
   form: JobForm;
@@ -15,7 +15,7 @@ interface Props {
   datasets: DatasetSummary[];
   flows: FlowSummary[];
   targetFlow?: Flow;
-  files?: TrainingFiles;
+  splits?: Splits;
   datasetError?: string;
 }
 
@@ -31,7 +31,7 @@ function Field({ id, label, help, children }: { id: string; label: string; help?
   );
 }
 
-export function JobFields({ form, set, trainers, datasets, flows, targetFlow, files, datasetError }: Props) {
+export function JobFields({ form, set, trainers, datasets, flows, targetFlow, splits, datasetError }: Props) {
   const providers = useProviders();
   const trainer = trainers.find((t) => t.name === form.trainer);
   const finetunedNodes = targetFlow?.nodes.filter((n) => n.type === 'finetuned') ?? [];
@@ -63,15 +63,24 @@ export function JobFields({ form, set, trainers, datasets, flows, targetFlow, fi
         </select>
       </Field>
       {datasetError && <div className="field-error">{datasetError}</div>}
-      {files && (
+      {splits && (
         <div className="split-line" data-testid="dataset-splits">
-          <span className="pill pill-plain">{files.splits.train} train</span>
-          <span className="pill pill-plain">{files.splits.validation} validation</span>
-          <span className="pill pill-plain">{files.splits.test} test (kept out)</span>
-          {files.splits.unsplit > 0 && <span className="pill pill-warn">{files.splits.unsplit} without a split</span>}
+          <span className="pill pill-plain">{splits.train} train</span>
+          <span className="pill pill-plain">{splits.validation} validation</span>
+          <span className="pill pill-plain">{splits.test} test (kept out)</span>
+          {splits.unsplit > 0 && <span className="pill pill-warn">{splits.unsplit} without a split</span>}
+          {splits.noExpected > 0 && <span className="pill pill-warn">{splits.noExpected} without an expected answer</span>}
+          {form.method === 'dpo' && splits.noRejected > 0 && (
+            <span className="pill pill-warn">{splits.noRejected} without a rejected answer</span>
+          )}
         </div>
       )}
-      {files && files.splits.unsplit > 0 && (
+      {splits && splits.train === 0 && (
+        <div className="field-warn">
+          The dataset has no train split: split it (weir dataset split) or include the items without a split.
+        </div>
+      )}
+      {splits && splits.unsplit > 0 && (
         <label className="field-inline">
           <input type="checkbox" checked={form.includeUnsplit} onChange={(e) => set({ includeUnsplit: e.target.checked })} />
           Train on the items without a split too

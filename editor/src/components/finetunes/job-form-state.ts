@@ -1,6 +1,5 @@
 // The new-job form's values and how they become the body of /v1/finetunes(/validate).
 import type { Hyperparameters, JobRequest, TrainingMethod } from './finetunes-api';
-import type { TrainingFiles } from './training-files';
 
 export interface JobForm {
   dataset: string;
@@ -58,7 +57,8 @@ export function formProblems(f: JobForm): string[] {
   return out;
 }
 
-export function jobRequest(f: JobForm, files: TrainingFiles, datasetHash: string): JobRequest {
+/** The request: the worker exports the dataset's splits itself (the version with this hash). */
+export function jobRequest(f: JobForm, datasetHash: string): JobRequest {
   const h: Hyperparameters = {};
   const set = (k: keyof Hyperparameters, s: string) => {
     const n = num(s);
@@ -73,12 +73,11 @@ export function jobRequest(f: JobForm, files: TrainingFiles, datasetHash: string
     trainer: f.trainer,
     baseModel: f.baseModel.trim(),
     method: f.method,
-    training: files.training ?? '',
-    ...(files.validation ? { validation: files.validation } : {}),
     hyperparameters: h,
     ...(f.suffix ? { suffix: f.suffix } : {}),
     dataset: { name: f.dataset, hash: datasetHash.replace(/^sha256:/, '') },
     ...(num(f.maxCost) !== undefined ? { maxCostUsd: num(f.maxCost) } : {}),
-    ...(f.flowId && f.nodeId ? { target: { flowId: f.flowId, nodeId: f.nodeId } } : {}),
+    ...(f.includeUnsplit ? { includeUnsplit: true } : {}),
+    ...(f.flowId && f.nodeId ? { target: { flow: f.flowId, node: f.nodeId } } : {}),
   };
 }

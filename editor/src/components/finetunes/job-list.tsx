@@ -66,7 +66,7 @@ export function JobList() {
                 </td>
                 <td className="code">{j.baseModel}</td>
                 <td>{j.datasetName ?? '—'}</td>
-                <td>{j.target ? `${j.target.flowId} › ${j.target.nodeId}` : <span className="muted">—</span>}</td>
+                <td>{j.target ? `${j.target.flow} › ${j.target.node}` : <span className="muted">—</span>}</td>
                 <td className="num">{jobEnded(j) ? money(j.trainingCostUsd ?? j.estimatedCostUsd) : `≈${money(j.estimatedCostUsd)}`}</td>
                 <td className="nowrap muted">{when(j.createdAt)}</td>
               </tr>

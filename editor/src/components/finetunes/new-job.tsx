@@ -1,8 +1,10 @@
-// Starting a fine-tuning job from a dataset: pick the dataset (its train and validation splits
-// become the trainer's JSONL here, the test split is never sent), trainer, base model, method,
-// hyperparameters, suffix and the fine-tuned node the model is for. The worker's estimate
+// Starting a fine-tuning job from a dataset: pick the dataset (the worker exports its train and
+// validation splits in the trainer's shape; the test split is never sent), trainer, base model,
+// method, hyperparameters, suffix and the fine-tuned node the model is for. The worker's estimate
 // (POST /v1/finetunes/validate) is shown for exactly these inputs before "Start" is possible.
 import { useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../../api/client';
+import type { Problem } from '../../engine';
 import { api } from '../../api/endpoints';
 import { navigate } from '../../router';
 import { datasetsApi } from '../runs/datasets-api';
@@ -12,7 +14,7 @@ import { EstimatePanel } from './estimate-panel';
 import { finetunesApi, type Validation } from './finetunes-api';
 import { emptyForm, formProblems, jobRequest, type JobForm } from './job-form-state';
 import { JobFields } from './job-fields';
-import { loadDataset, trainingFiles } from './training-files';
+import { loadDataset, splitsOf } from './dataset-splits';
 
 const search = () => new URLSearchParams(window.location.search);
 
@@ -27,7 +29,7 @@ export function NewJob() {
   const target = useAsync(() => (form.flowId ? api.getFlow(form.flowId).then((a) => a.flow) : Promise.resolve(undefined)), [form.flowId]);
   const dataset = useAsync(() => (form.dataset ? loadDataset(form.dataset) : Promise.resolve(undefined)), [form.dataset]);
   const node = target.data?.nodes.find((n) => n.id === form.nodeId);
-  const nodeData = node?.data as { baseModel?: string; system?: string } | undefined;
+  const nodeData = node?.data as { baseModel?: string } | undefined;
 
   // Sensible starts: the only trainer, the target node's base model, a suffix from the dataset.
   useEffect(() => {
@@ -42,35 +44,21 @@ export function NewJob() {
   }, [form.dataset]);
 
   const trainer = trainers.data?.find((t) => t.name === form.trainer);
-  const files = useMemo(
-    () =>
-      dataset.data && trainer
-        ? trainingFiles(dataset.data.items, {
-            trainerType: trainer.type,
-            method: form.method,
-            baseModel: form.baseModel || undefined,
-            system: typeof nodeData?.system === 'string' ? nodeData.system : undefined,
-            includeUnsplit: form.includeUnsplit,
-          })
-        : undefined,
-    [dataset.data, trainer, form.method, form.baseModel, nodeData?.system, form.includeUnsplit],
-  );
+  const splits = useMemo(() => (dataset.data ? splitsOf(dataset.data.items) : undefined), [dataset.data]);
   const local = formProblems(form);
-  const ready = !!(trainer && form.baseModel.trim() && files?.training && !local.length && dataset.data);
-  const body = ready ? jobRequest(form, files, dataset.data!.hash) : undefined;
-  const key = body ? JSON.stringify({ ...body, training: body.training.length, validation: body.validation?.length }) : '';
+  const ready = !!(trainer && form.baseModel.trim() && !local.length && dataset.data);
+  const body = ready ? jobRequest(form, dataset.data!.hash) : undefined;
+  const key = body ? JSON.stringify(body) : '';
 
   // The estimate follows the inputs: asked again (debounced) whenever they change.
-  const [estimate, setEstimate] = useState<{ key: string; result?: Validation; error?: string }>();
+  const [estimate, setEstimate] = useState<{ key: string; result?: Validation; error?: string; issues?: Problem[] }>();
   useEffect(() => {
     if (!body) return setEstimate(undefined);
     let live = true;
     const t = setTimeout(() => {
-      // The target travels only with the start request; validate checks the rest.
-      const { target: _t, ...rest } = body;
-      finetunesApi.validate(rest).then(
+      finetunesApi.validate(body).then(
         (result) => live && setEstimate({ key, result }),
-        (err: Error) => live && setEstimate({ key, error: err.message }),
+        (err: Error) => live && setEstimate({ key, error: err.message, issues: err instanceof ApiError ? err.issues : [] }),
       );
     }, 350);
     return () => {
@@ -92,7 +80,8 @@ export function NewJob() {
       const started = await finetunesApi.start(body);
       navigate(`/finetunes/${encodeURIComponent(started.job.id)}`);
     } catch (err) {
-      setStartError((err as Error).message);
+      const issues = err instanceof ApiError ? err.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`) : [];
+      setStartError([(err as Error).message, ...issues.slice(0, 5)].join(' · '));
       setStarting(false);
     }
   };
@@ -128,15 +117,15 @@ export function NewJob() {
             datasets={datasets.data}
             flows={flows.data ?? []}
             targetFlow={target.data}
-            files={files}
+            splits={splits}
             datasetError={dataset.error?.message}
           />
           <EstimatePanel
             waiting={!!body && !current}
             result={current?.result}
             error={current?.error}
+            issues={current?.issues}
             local={local}
-            files={files}
             incomplete={!body && !local.length}
             canStart={canStart}
             starting={starting}
