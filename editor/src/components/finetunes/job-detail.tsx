@@ -6,11 +6,12 @@ import { navigate } from '../../router';
 import { ErrorState, Loading } from '../ui/states';
 import { AdoptDialog } from './adopt-dialog';
 import { EvalRunSummary } from './eval-run-summary';
-import { finetunesApi, type Job } from './finetunes-api';
+import { finetunesApi } from './finetunes-api';
 import { jobEnded, money, tokens, when } from './job-format';
 import { JobEvents } from './job-events';
 import { JobSteps, StatusPill } from './job-status';
 import { LossChart } from './loss-chart';
+import { NoEval, ResultModel } from './result-model';
 import { usePoll } from './use-poll';
 
 const POLL_MS = 2000;
@@ -20,7 +21,7 @@ export function JobDetail({ id }: { id: string }) {
     () => finetunesApi.get(id),
     [id],
     POLL_MS,
-    (d) => !d || !jobEnded(d.job) || (!!d.job.target && d.job.status === 'succeeded' && !d.job.evalRunId),
+    (d) => !d || !jobEnded(d.job) || (!!d.job.target && d.job.status === 'succeeded' && !d.job.evalRunId && !d.job.evalError),
   );
   const [adopting, setAdopting] = useState(false);
   const [cancelError, setCancelError] = useState<string>();
@@ -102,8 +103,6 @@ export function JobDetail({ id }: { id: string }) {
             <dd>
               {money(job.estimatedCostUsd)} {job.estimateSource && <span className="muted">({job.estimateSource})</span>}
             </dd>
-            <dt>Training cost</dt>
-            <dd data-testid="training-cost">{jobEnded(job) ? money(job.trainingCostUsd) : 'when it ends'}</dd>
             <dt>Target</dt>
             <dd>
               {job.target ? (
@@ -132,35 +131,12 @@ export function JobDetail({ id }: { id: string }) {
         </section>
       </div>
       {job.fineTunedModel && <ResultModel job={job} />}
-      {job.evalRunId ? (
-        <EvalRunSummary runId={job.evalRunId} />
-      ) : (
-        job.status === 'succeeded' && (
-          <p className="muted" data-testid="no-eval">
-            {job.target
-              ? 'The three-way comparison starts as soon as the job is recorded…'
-              : 'No three-way comparison: the job names no flow and node.'}
-          </p>
-        )
-      )}
+      {job.evalRunId ? <EvalRunSummary runId={job.evalRunId} /> : job.status === 'succeeded' && <NoEval job={job} />}
       <section className="card">
         <h2 className="section-title">Events ({events.length})</h2>
         <JobEvents events={events} />
       </section>
       {adopting && <AdoptDialog job={job} onClose={() => setAdopting(false)} />}
     </div>
-  );
-}
-
-function ResultModel({ job }: { job: Job }) {
-  return (
-    <section className="card result-model" data-testid="result-model">
-      <h2 className="section-title">Resulting model</h2>
-      <code className="model-id">{job.fineTunedModel}</code>
-      <p className="muted">
-        Registered in the model registry with its training cost ({money(job.trainingCostUsd)}) and base model; it works until{' '}
-        {job.baseModel} retires. {job.trainedTokens !== null && <>Trained on {tokens(job.trainedTokens)} tokens.</>}
-      </p>
-    </section>
   );
 }
