@@ -8,7 +8,15 @@ import { evalRunEnded, evalRunsApi, type EvalReport } from './eval-runs-api';
 import { money, pct } from './job-format';
 import { usePoll } from './use-poll';
 
-export function EvalRunSummary({ runId, title = 'Three-way comparison' }: { runId: string; title?: string }) {
+export function EvalRunSummary({
+  runId,
+  title = 'Three-way comparison',
+  compact = false,
+}: {
+  runId: string;
+  title?: string;
+  compact?: boolean;
+}) {
   const polled = usePoll(
     () => evalRunsApi.get(runId),
     [runId],
@@ -37,20 +45,26 @@ export function EvalRunSummary({ runId, title = 'Three-way comparison' }: { runI
       )}
       {run?.status === 'failed' && <p className="field-error">The eval run failed: {run.error ?? 'no reason given'}</p>}
       {run?.status === 'cancelled' && <p className="muted">The eval run was cancelled.</p>}
-      {report && <ReportView report={report} />}
+      {report && <ReportView report={report} compact={compact} />}
       {run?.status === 'done' && !report && <p className="muted">The run ended without a report.</p>}
     </section>
   );
 }
 
-function ReportView({ report }: { report: EvalReport }) {
+/** The variant to pick: the highest pass rate; between equal ones, the cheaper per 1,000 calls. */
+export function bestVariant(report: EvalReport): EvalReport['variants'][number] | undefined {
+  const cost = (v: EvalReport['variants'][number]) => v.cost.per1000 ?? Number.POSITIVE_INFINITY;
+  return [...report.variants].sort((a, b) => b.passRate - a.passRate || cost(a) - cost(b))[0];
+}
+
+function ReportView({ report, compact }: { report: EvalReport; compact: boolean }) {
   const c = useChartColors();
   const data = report.variants.map((v) => ({
     name: v.name,
     passRate: Math.round(v.passRate * 1000) / 10,
     error: [Math.round((v.passRate - v.interval.low) * 1000) / 10, Math.round((v.interval.high - v.passRate) * 1000) / 10],
   }));
-  const best = [...report.variants].sort((a, b) => b.passRate - a.passRate)[0];
+  const best = bestVariant(report);
   const cmp = report.comparison;
   return (
     <>
@@ -63,7 +77,7 @@ function ReportView({ report }: { report: EvalReport }) {
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid stroke={c.grid} strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" stroke={c.muted} tick={{ fill: c.muted, fontSize: 11 }} />
-            <YAxis type="category" dataKey="name" width={150} stroke={c.muted} tick={{ fill: c.text, fontSize: 12 }} />
+            <YAxis type="category" dataKey="name" width={compact ? 110 : 150} stroke={c.muted} tick={{ fill: c.text, fontSize: 12 }} />
             <Tooltip {...tooltipStyle(c)} formatter={(v) => `${String(v)}%`} cursor={{ fill: c.grid, opacity: 0.4 }} />
             <Bar dataKey="passRate" name="pass rate" fill={c.series[0]} isAnimationActive={false} barSize={18}>
               <ErrorBar dataKey="error" width={6} stroke={c.muted} direction="x" />
@@ -76,10 +90,10 @@ function ReportView({ report }: { report: EvalReport }) {
           <tr>
             <th>Variant</th>
             <th>Pass rate</th>
-            <th>95% interval</th>
-            <th>p50 latency</th>
+            {!compact && <th>95% interval</th>}
+            {!compact && <th>p50 latency</th>}
             <th>Cost / 1,000</th>
-            <th>Errors</th>
+            {!compact && <th>Errors</th>}
           </tr>
         </thead>
         <tbody>
@@ -95,12 +109,14 @@ function ReportView({ report }: { report: EvalReport }) {
                   ({v.passed}/{v.items})
                 </span>
               </td>
-              <td className="num muted">
-                {pct(v.interval.low)}–{pct(v.interval.high)}
-              </td>
-              <td className="num">{Math.round(v.latencyMs.p50)} ms</td>
+              {!compact && (
+                <td className="num muted">
+                  {pct(v.interval.low)}–{pct(v.interval.high)}
+                </td>
+              )}
+              {!compact && <td className="num">{Math.round(v.latencyMs.p50)} ms</td>}
               <td className="num">{money(v.cost.per1000)}</td>
-              <td className="num">{v.errors}</td>
+              {!compact && <td className="num">{v.errors}</td>}
             </tr>
           ))}
         </tbody>
@@ -114,6 +130,15 @@ function ReportView({ report }: { report: EvalReport }) {
             </li>
           ))}
         </ul>
+      )}
+      {!cmp && best && report.variants.length > 1 && (
+        <div className="notice" data-testid="recommendation">
+          <strong>Recommended: {best.name}</strong> — the highest pass rate ({pct(best.passRate)})
+          {best.cost.per1000 !== null && <>, {money(best.cost.per1000)} per 1,000 calls</>}.{' '}
+          {report.pairs.some((p) => (p.a === best.name || p.b === best.name) && p.significant)
+            ? 'The difference is significant.'
+            : 'No difference is significant yet: more items would tell.'}
+        </div>
       )}
       {cmp && (
         <div className="notice" data-testid="comparison-verdict">
