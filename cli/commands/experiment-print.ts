@@ -9,6 +9,7 @@ export interface ExperimentBody {
   version: number;
   arms: { name: string; ref: string; weight: number; stopped?: boolean; stoppedReason?: string }[];
   shadow?: { ref: string; sample: number };
+  evaluate?: { sample: number; assertions: unknown[] };
   subjectField?: string;
   guardrail: { maxErrorRate: number; minRuns: number };
   minSamples: number;
@@ -39,7 +40,9 @@ export interface ArmResultBody {
   latencyMs: { p50: number | null; p95: number | null };
   cost: { total: number | null; perRun: number | null };
   feedback: { thumbsUp: Rate; score: { n: number; mean: number | null } };
-  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison };
+  /** Older workers do not send it. */
+  evaluation?: { passRate: Rate; score: { n: number; mean: number | null } };
+  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison; evalPass?: Comparison };
 }
 
 const pct = (r: Rate): string =>
@@ -81,5 +84,18 @@ export function printResults(e: ExperimentBody, arms: ArmResultBody[]): void {
   ]);
   const head = ['ARM', 'RUNS', 'ERRORS', 'FALLBACKS', 'P50 / P95', 'COST', 'THUMBS UP', 'SCORE', 'ERRORS VS CONTROL', 'THUMBS VS CONTROL'];
   console.log(table([head, ...rows]));
+  if (e.evaluate) {
+    console.log(`\nlive evaluation: ${e.evaluate.assertions.length} assertion(s) on ${(e.evaluate.sample * 100).toFixed(0)}% of runs`);
+    const evalRows = arms.map((a) => {
+      const ev = a.evaluation;
+      return [
+        a.arm,
+        ev?.passRate.n ? `${pct(ev.passRate)} of ${ev.passRate.n}` : '-',
+        ev?.score.mean == null ? '-' : ev.score.mean.toFixed(2),
+        verdict(a.vsControl?.evalPass),
+      ];
+    });
+    console.log(table([['ARM', 'EVAL PASS', 'EVAL SCORE', 'PASS VS CONTROL'], ...evalRows]));
+  }
   for (const a of arms) if (a.stoppedReason) console.log(`${a.arm}: ${a.stoppedReason}`);
 }

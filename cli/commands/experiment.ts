@@ -17,6 +17,9 @@ interface CreateOptions extends RemoteOptions {
   maxErrorRate?: string;
   minRuns?: string;
   minSamples?: string;
+  evalSample?: string;
+  evalAssert: string[];
+  evalJudge?: string;
   start?: boolean;
   json?: boolean;
 }
@@ -58,6 +61,23 @@ function createBody(id: string, o: CreateOptions): Record<string, unknown> {
       ? { guardrail: { maxErrorRate: maxErrorRate ?? 0.5, minRuns: minRuns ?? 20 } }
       : {}),
     ...(o.minSamples ? { minSamples: number('--min-samples', o.minSamples) } : {}),
+    ...evaluateBody(o),
+  };
+}
+
+/** `--eval-sample 0.1 --eval-assert '{"type":"icontains","value":"E5"}' [--eval-judge gpt-4o-mini]`. */
+function evaluateBody(o: CreateOptions): Record<string, unknown> {
+  if (o.evalSample === undefined && o.evalAssert.length === 0) return {};
+  if (o.evalSample === undefined || o.evalAssert.length === 0) throw usageError('--eval-sample and --eval-assert go together');
+  const assertions = o.evalAssert.map((text) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw usageError(`--eval-assert is an assertion as JSON (e.g. '{"type":"icontains","value":"E5"}'), got ${text}`);
+    }
+  });
+  return {
+    evaluate: { sample: number('--eval-sample', o.evalSample), assertions, ...(o.evalJudge ? { judge: { model: o.evalJudge } } : {}) },
   };
 }
 
@@ -77,6 +97,9 @@ export function experimentCommand(program: Command): void {
     .option('--max-error-rate <0..1>', 'guardrail: stop an arm above this error rate (default 0.5)')
     .option('--min-runs <n>', 'guardrail: runs an arm needs before it can be stopped (default 20)')
     .option('--min-samples <n>', 'runs per arm before a difference is called significant (default 30)')
+    .option('--eval-sample <0..1>', 'evaluate this share of live runs with --eval-assert (scores per arm)')
+    .option('--eval-assert <json>', 'an eval assertion as JSON, e.g. {"type":"icontains","value":"E5"} (repeat)', collect, [])
+    .option('--eval-judge <model>', 'the judge model for llm-rubric and factuality assertions')
     .option('--start', 'start it at once')
     .option('--json', 'print the experiment as the API returns it');
   addRemoteOptions(create).addHelpText(

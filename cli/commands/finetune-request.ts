@@ -8,8 +8,10 @@ import { usageError } from '../lib/errors';
 export interface JobOptions {
   trainer: string;
   model: string;
-  train: string;
+  train?: string;
   validation?: string;
+  flow?: string;
+  node?: string;
   method: 'supervised' | 'dpo';
   epochs?: number;
   batchSize?: number;
@@ -33,7 +35,10 @@ export const addJobOptions = (cmd: Command): Command =>
   cmd
     .requiredOption('--trainer <name>', 'a trainer from TRAINERS (see GET /v1/finetunes/trainers)')
     .requiredOption('--model <base-model>', 'the base model to tune')
-    .requiredOption('--train <file.jsonl>', 'training examples (weir dataset export writes them)')
+    .option(
+      '--train <file.jsonl>',
+      'training examples (weir dataset export writes them); without it, --dataset names a dataset the worker has',
+    )
     .option('--validation <file.jsonl>', 'validation examples')
     .addOption(
       new Option('--method <method>', 'supervised, or dpo for preference pairs').choices(['supervised', 'dpo']).default('supervised'),
@@ -44,7 +49,15 @@ export const addJobOptions = (cmd: Command): Command =>
     .option('--beta <x>', 'DPO beta', number('--beta', false))
     .option('--lora-rank <n>', 'LoRA rank (Together, Fireworks)', number('--lora-rank', true))
     .option('--suffix <text>', 'added to the tuned model name')
-    .option('--dataset <name>', 'dataset name recorded with the job (default: from the training file name)')
+    .option(
+      '--dataset <name>',
+      "the worker's dataset to train on (its train and validation splits), or the name recorded with --train files",
+    )
+    .option(
+      '--flow <id>',
+      'the flow this model is for (with --node): it gets the three-way eval when the job succeeds, and adopt writes there',
+    )
+    .option('--node <id>', 'the fine-tuned node of --flow the model is for')
     .option('--dataset-hash <sha256>', "the dataset's content hash (weir dataset info); default: a hash of the files sent")
     .option('--max-cost <usd>', 'refuse to start when the estimate is above this', number('--max-cost', false));
 
@@ -62,20 +75,23 @@ export function jobBody(o: JobOptions): Record<string, unknown> {
       ([, v]) => v !== undefined,
     ),
   );
+  if (!o.train && !o.dataset) throw usageError('pass --train <file.jsonl>, or --dataset <name> to train on a dataset the worker has');
+  if ((o.flow === undefined) !== (o.node === undefined)) throw usageError('--flow and --node go together');
   // `weir dataset export` writes <name>.<format>.<split>.jsonl
   const dataset =
-    o.dataset ?? basename(o.train).replace(/(\.(openai-chat|openai-dpo|together|fireworks))?(\.(train|training))?\.jsonl$/i, '');
+    o.dataset ?? basename(o.train!).replace(/(\.(openai-chat|openai-dpo|together|fireworks))?(\.(train|training))?\.jsonl$/i, '');
   if (o.datasetHash !== undefined && !/^(sha256:)?[0-9a-f]{64}$/i.test(o.datasetHash))
     throw usageError('--dataset-hash is a SHA-256 hex digest (64 characters)');
   return {
     trainer: o.trainer,
     baseModel: o.model,
     method: o.method,
-    training: read(o.train),
+    ...(o.train ? { training: read(o.train) } : {}),
     ...(o.validation ? { validation: read(o.validation) } : {}),
     hyperparameters,
     ...(o.suffix ? { suffix: o.suffix } : {}),
     dataset: { name: dataset, ...(o.datasetHash ? { hash: o.datasetHash.toLowerCase() } : {}) },
     ...(o.maxCost !== undefined ? { maxCostUsd: o.maxCost } : {}),
+    ...(o.flow && o.node ? { target: { flow: o.flow, node: o.node } } : {}),
   };
 }

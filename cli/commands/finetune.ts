@@ -5,6 +5,7 @@ import { addRemoteOptions, apiClient, type RemoteOptions } from '../lib/api';
 import { jobLine, money, printTable, type Job } from './finetune-print';
 import { finetuneStartCommand, finetuneValidateCommand } from './finetune-start';
 import { finetuneWatchCommand } from './finetune-watch';
+import { finetuneAdoptCommand } from './finetune-adopt';
 
 function listCommand(parent: Command): void {
   const cmd = parent
@@ -59,7 +60,7 @@ function cancelCommand(parent: Command): void {
 export function finetuneCommand(program: Command): void {
   const parent = program
     .command('finetune')
-    .description('fine-tune models on the worker’s trainers: validate, start, watch, list, cancel, trainers');
+    .description('fine-tune models on the worker’s trainers: validate, start, watch, list, cancel, adopt, replace, trainers');
   parent.addHelpText(
     'after',
     `
@@ -67,6 +68,9 @@ Examples:
   weir finetune validate --trainer openai --model gpt-4o-mini-2024-07-18 --train out/support-x1000.openai-chat.train.jsonl
   weir finetune start --trainer openai --model gpt-4o-mini-2024-07-18 --train out/support-x1000.openai-chat.train.jsonl \\
       --validation out/support-x1000.openai-chat.validation.jsonl --suffix x1000 --max-cost 5 --yes --watch
+  weir finetune start --trainer openai --model gpt-4o-mini-2024-07-18 --dataset support-x1000 \\
+      --flow support-x1000 --node specialist --yes --watch
+  weir finetune adopt ftj_0123456789abcdef0123
   weir finetune list --status running
   weir finetune watch ftj_0123456789abcdef0123
   weir finetune cancel ftj_0123456789abcdef0123`,
@@ -76,5 +80,6 @@ Examples:
   finetuneWatchCommand(parent);
   listCommand(parent);
   cancelCommand(parent);
+  finetuneAdoptCommand(parent);
   trainersCommand(parent);
 }

@@ -35,6 +35,18 @@ describe('weir experiment create', () => {
     expect(rate.stderr).toContain('--max-error-rate must be a number');
   });
 
+  it('refuses live-evaluation flags given alone or with an assertion that is not JSON', async () => {
+    const arms = ['--flow', 'f', '--arm', 'a=1:1', '--arm', 'b=2:1'];
+    const alone = await weir(['experiment', 'create', 'e', ...arms, '--eval-sample', '0.1', ...remote], { cwd: dir });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--eval-sample and --eval-assert go together');
+    const notJson = await weir(['experiment', 'create', 'e', ...arms, '--eval-sample', '0.1', '--eval-assert', 'contains E5', ...remote], {
+      cwd: dir,
+    });
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain('--eval-assert is an assertion as JSON');
+  });
+
   it('says in one line when the worker cannot be reached', async () => {
     const res = await weir(['experiment', 'list', ...remote], { cwd: dir });
     expect(res.code).toBe(1);

@@ -10,14 +10,17 @@ import type { RunRequest } from '../runs/result';
 import type { Runnable } from '../runs/runnable';
 import { parseFlowRef, type ResolvedFlow } from '../store';
 import { assignArm, inSample } from './assign';
+import { liveEvaluation } from './evaluate';
 import { liveExperiment } from './live';
 import type { Experiment } from './schema';
 
 export interface Chosen {
   runnable: Runnable;
   experiment?: { id: string; arm: string };
+  /** The experiment's live evaluation of this run, when it has one (evaluate.ts). */
+  evaluation?: Pick<RunRequest, 'afterRecord'>;
   /** The shadow candidate to run in the background for this request, if sampled. */
-  shadow?: { experiment: Experiment; resolved: ResolvedFlow };
+  shadow?: { experiment: Experiment; resolved: ResolvedFlow; evaluation: Pick<RunRequest, 'afterRecord'> };
 }
 
 /** The subject: the Weir-Subject header, else the configured input field, else the caller's key id. */
@@ -53,12 +56,17 @@ export async function chooseArm(c: Context<AppEnv>, runnable: Runnable, input: R
     // An arm that cannot run this input (gone, retired, invalid, other input fields) leaves the
     // request on the flow's default: an experiment never turns a good request into an error.
     if (resolved && flow && !hasErrors(checkInput(flow, input)))
-      chosen = { runnable: { ...runnable, resolved, flow }, experiment: { id: exp.id, arm: arm.name } };
+      chosen = {
+        runnable: { ...runnable, resolved, flow },
+        experiment: { id: exp.id, arm: arm.name },
+        evaluation: liveEvaluation(c.env, exp, input),
+      };
     else console.error(`weir: experiment ${exp.id} arm ${arm.name} (${arm.ref}) cannot run; the default answered`);
   }
   if (exp.shadow && inSample(salt, subject, exp.shadow.sample)) {
     const resolved = await runnableRef(c, runnable.resolved.id, exp.shadow.ref);
-    if (resolved?.parsed.flow && !hasErrors(checkInput(resolved.parsed.flow, input))) chosen.shadow = { experiment: exp, resolved };
+    if (resolved?.parsed.flow && !hasErrors(checkInput(resolved.parsed.flow, input)))
+      chosen.shadow = { experiment: exp, resolved, evaluation: liveEvaluation(c.env, exp, input) };
   }
   return chosen;
 }
@@ -76,6 +84,7 @@ export function runShadow(deps: RunDeps, req: RunRequest, chosen: Chosen): void 
     ref: shadow.experiment.shadow?.ref,
     source: 'experiment',
     experiment: { id: shadow.experiment.id, arm: 'shadow' },
+    ...shadow.evaluation,
   };
   // A timer turn first, so the candidate starts after the answer's own run, never before it.
   const afterAnswer = new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -85,9 +94,9 @@ export function runShadow(deps: RunDeps, req: RunRequest, chosen: Chosen): void 
   );
 }
 
-/** The run request's experiment field, when an arm chose the version. */
-export const experimentOf = (chosen: Chosen): Pick<RunRequest, 'experiment'> =>
-  chosen.experiment ? { experiment: chosen.experiment } : {};
+/** The run request's experiment field (and live evaluation), when an arm chose the version. */
+export const experimentOf = (chosen: Chosen): Pick<RunRequest, 'experiment' | 'afterRecord'> =>
+  chosen.experiment ? { experiment: chosen.experiment, ...chosen.evaluation } : {};
 
 /** `Weir-Experiment` and `Weir-Experiment-Arm` on answers an experiment chose. */
 export function setExperimentHeaders(c: Context<AppEnv>, chosen: Chosen): void {

@@ -1,6 +1,6 @@
 // Per-arm results of an experiment, live from the run log: traffic, error and fallback rates,
-// latency p50/p95, cost, feedback (thumbs and scores), and each arm compared with the first
-// (the control) on error rate and thumbs-up rate with the minimum-sample guard.
+// latency p50/p95, cost, feedback (thumbs and scores), the live evaluation's pass rate and score,
+// and each arm compared with the first (the control) on those rates with the minimum-sample guard.
 import { quantileSorted } from '../evals/stats-intervals';
 import { rateOf, twoProportion, type Comparison, type Rate } from './significance';
 import type { Experiment } from './schema';
@@ -34,8 +34,10 @@ export interface ArmResult {
   latencyMs: { p50: number | null; p95: number | null };
   cost: { total: number | null; perRun: number | null; unknownRuns: number };
   feedback: { thumbsUp: Rate; score: { n: number; mean: number | null } };
+  /** The live evaluation's verdicts on the sampled runs (scores with source `eval`). */
+  evaluation: { passRate: Rate; score: { n: number; mean: number | null } };
   /** Against the control (the first arm); absent on the control itself. */
-  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison };
+  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison; evalPass: Comparison };
 }
 
 /** Latencies kept per arm for percentiles: the newest runs, enough for a stable p95. */
@@ -56,7 +58,8 @@ export async function experimentResults(db: D1Database, exp: Experiment): Promis
       .prepare(
         `SELECT r.experiment_arm AS arm, s.name AS name, COUNT(*) AS n, SUM(s.value) AS total, SUM(s.value >= 1) AS ups
         FROM run_scores s JOIN runs r ON r.id = s.run_id
-        WHERE r.experiment_id = ? AND s.name IN ('thumbs', 'score') AND s.value IS NOT NULL GROUP BY r.experiment_arm, s.name`,
+        WHERE r.experiment_id = ? AND s.name IN ('thumbs', 'score', 'eval_pass', 'eval_score') AND s.value IS NOT NULL
+        GROUP BY r.experiment_arm, s.name`,
       )
       .bind(exp.id)
       .all<ScoreRow>(),
@@ -84,6 +87,8 @@ export async function experimentResults(db: D1Database, exp: Experiment): Promis
       .sort((a, b) => a - b);
     const thumbs = scores.results.find((s) => s.arm === name && s.name === 'thumbs');
     const score = scores.results.find((s) => s.arm === name && s.name === 'score');
+    const evalPass = scores.results.find((s) => s.arm === name && s.name === 'eval_pass');
+    const evalScore = scores.results.find((s) => s.arm === name && s.name === 'eval_score');
     const costKnown = row?.cost_known ?? 0;
     return {
       arm: name,
@@ -105,6 +110,10 @@ export async function experimentResults(db: D1Database, exp: Experiment): Promis
         thumbsUp: rateOf(thumbs?.ups ?? 0, thumbs?.n ?? 0),
         score: { n: score?.n ?? 0, mean: score?.n ? score.total / score.n : null },
       },
+      evaluation: {
+        passRate: rateOf(evalPass?.ups ?? 0, evalPass?.n ?? 0),
+        score: { n: evalScore?.n ?? 0, mean: evalScore?.n ? evalScore.total / evalScore.n : null },
+      },
     };
   });
   const control = results[0];
@@ -113,6 +122,7 @@ export async function experimentResults(db: D1Database, exp: Experiment): Promis
       errorRate: twoProportion(control.errorRate, r.errorRate, exp.minSamples),
       fallbackRate: twoProportion(control.fallbackRate, r.fallbackRate, exp.minSamples),
       thumbsUp: twoProportion(control.feedback.thumbsUp, r.feedback.thumbsUp, exp.minSamples),
+      evalPass: twoProportion(control.evaluation.passRate, r.evaluation.passRate, exp.minSamples),
     };
   return results;
 }

@@ -2,6 +2,7 @@
 // flow's traffic (each a version or label with a weight), how a subject is found, the optional
 // shadow candidate, and the guardrail. Zod-first: the API, the store and the CLI validate with it.
 import * as z from 'zod';
+import { experimentEvaluate } from './evaluate-schema';
 
 const armName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'an arm name: lower-case letters, digits, - and _');
 /** A version number ("3") or a label ("production"); never the draft. */
@@ -46,6 +47,8 @@ export const experimentInput = z.strictObject({
       minRuns: z.number().int().min(1).max(1_000_000).default(20),
     })
     .default({ maxErrorRate: 0.5, minRuns: 20 }),
+  /** Assertions (or a judge) on a sample of live traffic, stored as `eval` scores per run. */
+  evaluate: experimentEvaluate.optional(),
   /** Runs per arm before results call a difference significant. */
   minSamples: z.number().int().min(1).max(1_000_000).default(30),
 });

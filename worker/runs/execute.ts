@@ -87,7 +87,11 @@ export async function executeRun(deps: RunDeps, req: RunRequest): Promise<RunRes
   if (parseLogMode(deps.env.RUN_LOG).kind !== 'off')
     inBackground(
       deps.waitUntil,
-      afterAnswer().then(() => deps.stores.runs.record(req, done, new Date(startedAt))),
+      afterAnswer()
+        .then(() => deps.stores.runs.record(req, done, new Date(startedAt)))
+        .then(async (written) => {
+          if (written && req.afterRecord) await req.afterRecord(done);
+        }),
     );
   return result;
 }

@@ -52,4 +52,6 @@ export interface RunRequest {
   runId?: string;
   /** The experiment and arm that chose this version (experiments/choose.ts). */
   experiment?: { id: string; arm: string };
+  /** Runs in the background once the run is in the run log (an experiment's live evaluation). */
+  afterRecord?: (result: RunResult) => Promise<void>;
 }
