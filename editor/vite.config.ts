@@ -26,7 +26,7 @@ export default defineConfig({
     proxy: { '/v1': { target: `http://127.0.0.1:${workerPort}`, changeOrigin: false } },
     fs: {
       strict: true,
-      allow: [editorRoot, join(repoRoot, 'worker/engine'), join(repoRoot, 'worker/experiments'), join(repoRoot, 'node_modules')],
+      allow: [editorRoot, join(repoRoot, 'worker/engine'), join(repoRoot, 'node_modules')],
       deny: ['.env', '.env.*', '*.{crt,pem,key}', '.dev.vars*', '.*', '**/.git/**', '**/.wrangler/**'],
     },
   },

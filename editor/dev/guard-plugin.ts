@@ -16,8 +16,7 @@ export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
 
 /** The directories the editor is served from; everything else in the repo (and the machine) is refused. */
 export function servedRoots(repoRoot: string): string[] {
-  // worker/experiments: the experiment form validates with the API's own zod schema (schema.ts).
-  return ['editor', 'worker/engine', 'worker/experiments', 'node_modules'].map((dir) => realpathSync(join(repoRoot, dir)));
+  return ['editor', 'worker/engine', 'node_modules'].map((dir) => realpathSync(join(repoRoot, dir)));
 }
 
 export function guardPlugin(opts: { repoRoot: string; editorRoot: string }): Plugin {

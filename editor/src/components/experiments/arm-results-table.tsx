@@ -12,7 +12,7 @@ function Cmp({ c, lowerIsBetter }: { c: Parameters<typeof versus>[0]; lowerIsBet
   );
 }
 
-export function ArmResultsTable({ arms, promoted }: { arms: ArmResult[]; promoted?: string }) {
+export function ArmResultsTable({ arms, promoted, evaluated }: { arms: ArmResult[]; promoted?: string; evaluated: boolean }) {
   const total = arms.reduce((s, a) => s + a.runs, 0);
   return (
     <div className="table-scroll">
@@ -27,6 +27,7 @@ export function ArmResultsTable({ arms, promoted }: { arms: ArmResult[]; promote
             <th className="num">Cost / run</th>
             <th className="num">Thumbs up</th>
             <th className="num">Score</th>
+            {evaluated && <th className="num">Live eval pass</th>}
           </tr>
         </thead>
         <tbody>

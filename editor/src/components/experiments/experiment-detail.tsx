@@ -97,7 +97,7 @@ export function ExperimentDetail({ id, onChanged }: { id: string; onChanged: () 
       <p className={`verdict ${rec.arm ? 'verdict-yes' : ''}`} data-testid="exp-verdict">
         {rec.arm ? `Leaning ${rec.arm}: ${rec.reason}.` : `No winner yet: ${rec.reason}.`}
       </p>
-      <ArmResultsTable arms={arms} promoted={exp.promotedArm} />
+      <ArmResultsTable arms={arms} promoted={exp.promotedArm} evaluated={!!exp.evaluate} />
       <ArmCharts arms={arms} history={live.history} />
       {exp.status !== 'promoted' && <WeightsEditor experiment={exp} onSaved={() => (live.reload(), onChanged())} />}
       {exp.status === 'running' && total === 0 && (

@@ -4,14 +4,10 @@
 import { useState } from 'react';
 import type { ReleaseInfo } from '../../state/releases';
 import { useEditor } from '../../state/use-editor';
-import { experimentInput } from '../../../../worker/experiments/schema';
+import { ApiError } from '../../api/client';
+import { EvaluateFields, evaluateOf, useEvaluateDefaults, type EvaluateState } from './evaluate-fields';
 import { experimentsApi, type Experiment, type ExperimentInput } from './experiments-api';
-
-interface ArmRow {
-  name: string;
-  ref: string;
-  weight: string;
-}
+import { formProblems, type ArmInput as ArmRow } from './form-checks';
 
 const armNameOf = (ref: string) => (/^\d+$/.test(ref) ? `v${ref}` : ref.replace(/[^a-z0-9_-]/g, '-').slice(0, 32));
 
@@ -48,6 +44,8 @@ export function ExperimentForm({
   const [maxErrorRate, setMaxErrorRate] = useState('50');
   const [minRuns, setMinRuns] = useState('20');
   const [minSamples, setMinSamples] = useState('30');
+  const [evaluate, setEvaluate] = useState<EvaluateState>({ on: false, sample: '20', assertions: '' });
+  useEvaluateDefaults(flowId, evaluate, setEvaluate);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -75,9 +73,22 @@ export function ExperimentForm({
     ...(shadowOn && shadowRef ? { shadow: { ref: shadowRef, sample: Number(shadowSample) / 100 } } : {}),
     guardrail: { maxErrorRate: Number(maxErrorRate) / 100, minRuns: Number(minRuns) },
     minSamples: Number(minSamples),
+    ...(evaluate.on ? { evaluate: evaluateOf(evaluate) } : {}),
   });
-  const parsed = experimentInput.safeParse(body());
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'experiment'}: ${i.message}`);
+  const problems = [
+    ...formProblems({
+      id,
+      arms,
+      shadow: shadowOn ? { ref: shadowRef, sample: shadowSample } : undefined,
+      maxErrorRate,
+      minRuns,
+      minSamples,
+      evalSample: evaluate.on ? evaluate.sample : undefined,
+    }),
+    ...(evaluate.on && !evaluateOf(evaluate)
+      ? ['evaluate: the assertions are a JSON list of assertions, e.g. [{"type": "icontains", "value": "E5"}]']
+      : []),
+  ];
 
   const create = async (startNow: boolean) => {
     setBusy(true);
@@ -87,7 +98,8 @@ export function ExperimentForm({
       if (startNow) exp = await experimentsApi.start(exp.id, exp.version);
       onCreated(exp);
     } catch (err) {
-      setError((err as Error).message);
+      const issues = err instanceof ApiError ? err.issues.map((i) => `${i.path}: ${i.message}`) : [];
+      setError([(err as Error).message, ...issues.slice(0, 6)].filter((x, i, all) => all.indexOf(x) === i).join(' · '));
       setBusy(false);
     }
   };
@@ -321,6 +333,8 @@ export function ExperimentForm({
           </div>
         </div>
       </div>
+
+      <EvaluateFields value={evaluate} onChange={setEvaluate} />
 
       {problems.length > 0 && (
         <ul className="problems-inline" data-testid="exp-problems">

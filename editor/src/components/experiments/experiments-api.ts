@@ -20,7 +20,9 @@ export interface ArmResult {
   latencyMs: { p50: number | null; p95: number | null };
   cost: { total: number | null; perRun: number | null; unknownRuns: number };
   feedback: { thumbsUp: Rate; score: { n: number; mean: number | null } };
-  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison };
+  /** The live evaluation's verdicts on sampled runs (absent on workers without it). */
+  evaluation?: { passRate: Rate; score: { n: number; mean: number | null } };
+  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison; evalPass?: Comparison };
 }
 
 export interface Results {

@@ -1,5 +1,5 @@
 // Which arm the results favour, if any: a challenger significantly better than the control on
-// errors or thumbs up (and not significantly worse on the other), or the control when a
+// errors, thumbs up or the live eval's pass rate (and significantly worse on none), or the control when a
 // challenger is significantly worse; otherwise no verdict yet, with the reason.
 import type { ArmResult } from './experiments-api';
 
@@ -19,10 +19,14 @@ export function recommend(arms: ArmResult[], minSamples: number): Recommendation
     if (!v) continue;
     const errBetter = v.errorRate.significant && (v.errorRate.difference ?? 0) < 0;
     const errWorse = v.errorRate.significant && (v.errorRate.difference ?? 0) > 0;
-    const upBetter = v.thumbsUp.significant && (v.thumbsUp.difference ?? 0) > 0;
-    const upWorse = v.thumbsUp.significant && (v.thumbsUp.difference ?? 0) < 0;
+    const evalBetter = !!v.evalPass?.significant && (v.evalPass.difference ?? 0) > 0;
+    const evalWorse = !!v.evalPass?.significant && (v.evalPass.difference ?? 0) < 0;
+    const upBetter = (v.thumbsUp.significant && (v.thumbsUp.difference ?? 0) > 0) || evalBetter;
+    const upWorse = (v.thumbsUp.significant && (v.thumbsUp.difference ?? 0) < 0) || evalWorse;
     if ((errBetter || upBetter) && !errWorse && !upWorse) {
-      const gain = (upBetter ? (v.thumbsUp.difference ?? 0) : 0) - (errBetter ? (v.errorRate.difference ?? 0) : 0);
+      const gain =
+        Math.max(v.thumbsUp.significant ? (v.thumbsUp.difference ?? 0) : 0, evalBetter ? (v.evalPass?.difference ?? 0) : 0) -
+        (errBetter ? (v.errorRate.difference ?? 0) : 0);
       if (!best || gain > best.gain) best = { arm: a, gain };
     } else if ((errWorse || upWorse) && !errBetter && !upBetter) controlWins = true;
   }
