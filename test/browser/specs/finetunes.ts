@@ -39,11 +39,14 @@ async function slowPlan(ctx: Ctx): Promise<void> {
 
 export const finetuneSpecs: Spec[] = [
   {
-    name: 'starts a job from a dataset with the estimate shown first, watches it to success with a loss curve, and lists it',
+    name: 'starts a job from a dataset with the estimate shown first, watches it to success with a loss curve, adopts it into a draft and publishes v2',
     run: async (ctx) => {
       const { page } = ctx;
       await pushDataset(ctx);
       await slowPlan(ctx);
+      // The flow as it is today is v1 (what production serves before the fine-tune).
+      const before = (await adminApi(ctx, 'GET', `/v1/flows/${FLOW}/versions`)) as { latest: number };
+      if (before.latest === 0) await adminApi(ctx, 'POST', `/v1/flows/${FLOW}/versions`, { note: 'before the fine-tune' });
       await ctx.open(`/finetunes/new?flow=${FLOW}&node=${NODE}`);
       await page.locator('[data-testid=new-job]').waitFor();
       await page.selectOption('[data-testid=job-dataset]', FLOW);
@@ -80,6 +83,8 @@ export const finetuneSpecs: Spec[] = [
       expect(model?.startsWith(`ft:${BASE}:`) && model.includes('x1000-browser'), `the resulting model: ${model}`);
       const events = await page.textContent('[data-testid=job-events]');
       expect(events?.toLowerCase().includes('succeeded'), `the events say it succeeded: ${events?.slice(0, 300)}`);
+      await page.locator('[data-testid=registry-entry]').waitFor();
+      await page.mouse.move(0, 0);
       await ctx.shots('finetune-succeeded');
 
       await page.click('text=← Fine-tunes');
@@ -87,6 +92,39 @@ export const finetuneSpecs: Spec[] = [
       expect((await page.textContent(`[data-testid=job-row-${jobId}]`))?.includes('succeeded'), 'the list shows the job succeeded');
       expect((await page.textContent('[data-testid=registry-table]'))?.includes(model!), 'the registry lists the model');
       await ctx.shots('finetunes-list');
+
+      // Adopt: confirmed, written into the node as a new draft, opened on the canvas, not published.
+      await page.click(`[data-testid=job-row-${jobId}]`);
+      await page.click('[data-testid=adopt]');
+      await page.locator('[data-testid=adopt-dialog]').waitFor();
+      await ctx.shots('finetune-adopt-dialog');
+      await page.click('[data-testid=adopt-confirm]');
+      await page.waitForURL(new RegExp(`/flows/${FLOW}\\?node=${NODE}`));
+      await page.locator('[data-testid=node-inspector]').waitFor();
+      expect((await page.inputValue('[data-testid=field-model]')) === model, 'the inspector shows the adopted model');
+      expect((await currentFlow(page)).nodes.find((n) => n.id === NODE)!.data.model === model, 'the draft has the model');
+      const versions = (await adminApi(ctx, 'GET', `/v1/flows/${FLOW}/versions`)) as { latest: number; labels: Record<string, number> };
+      const served = (await adminApi(ctx, 'GET', `/v1/flows/${FLOW}/versions/${versions.latest}`)) as {
+        flow: { nodes: { id: string; data: { model?: string } }[] };
+      };
+      expect(
+        served.flow.nodes.find((n) => n.id === NODE)!.data.model !== model,
+        'nothing was published: the latest version keeps its model',
+      );
+      await page.locator('[data-testid=finetune-panel]').waitFor();
+      expect((await page.textContent('[data-testid=finetune-panel]'))?.includes('in use'), "the node's panel marks the job's model in use");
+      await ctx.shots('finetune-adopted-canvas');
+
+      // Publish the draft as the next version in Releases.
+      await page.click('[data-testid=view-releases]');
+      await page.fill('[data-testid=publish-note]', 'fine-tuned specialist');
+      await page.click('[data-testid=publish]');
+      const next = versions.latest + 1;
+      await page.locator(`[data-testid=version-row-${next}]`).waitFor();
+      const published = (await adminApi(ctx, 'GET', `/v1/flows/${FLOW}/versions/${next}`)) as {
+        flow: { nodes: { id: string; data: { model?: string } }[] };
+      };
+      expect(published.flow.nodes.find((n) => n.id === NODE)!.data.model === model, `v${next} has the fine-tuned model`);
       expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
     },
   },
