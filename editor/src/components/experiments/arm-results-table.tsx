@@ -3,6 +3,8 @@
 import type { ArmResult } from './experiments-api';
 import { interval, latency, rate, usd, versus } from './results-format';
 
+const refName = (ref: string) => (/^\d+$/.test(ref) ? `v${ref}` : ref);
+
 function Cmp({ c, lowerIsBetter }: { c: Parameters<typeof versus>[0]; lowerIsBetter: boolean }) {
   const v = versus(c, lowerIsBetter);
   return (
@@ -34,25 +36,25 @@ export function ArmResultsTable({ arms, promoted, evaluated }: { arms: ArmResult
           {arms.map((a) => (
             <tr key={a.arm} data-testid={`arm-${a.arm}`} className={a.stopped ? 'arm-stopped' : undefined}>
               <td>
-                <strong>{a.arm}</strong> {a.ref && <span className="muted">→ {/^\d+$/.test(a.ref) ? `v${a.ref}` : a.ref}</span>}
+                <strong>{a.arm}</strong> {a.ref && refName(a.ref) !== a.arm && <span className="muted">→ {refName(a.ref)}</span>}
                 {a.arm === promoted && <span className="pill pill-ok">promoted</span>}
                 {a.stopped && (
                   <div className="pill pill-bad" title={a.stoppedReason}>
                     stopped{a.stoppedReason ? `: ${a.stoppedReason}` : ''}
                   </div>
                 )}
-                {a.weight !== undefined && <div className="muted">weight {a.weight}</div>}
+                {a.weight !== undefined && <div className="muted nowrap">weight {a.weight}</div>}
               </td>
               <td className="num">
                 <strong data-testid={`runs-${a.arm}`}>{a.runs}</strong>
                 <div className="muted">{total ? `${Math.round((a.runs / total) * 1000) / 10}%` : ''}</div>
               </td>
               <td className="num" data-testid={`errors-${a.arm}`}>
-                {rate(a.errorRate)} <span className="muted">{interval(a.errorRate)}</span>
+                {rate(a.errorRate)} <span className="muted ci">{interval(a.errorRate)}</span>
                 <Cmp c={a.vsControl?.errorRate} lowerIsBetter />
               </td>
               <td className="num">
-                {rate(a.fallbackRate)} <span className="muted">{interval(a.fallbackRate)}</span>
+                {rate(a.fallbackRate)} <span className="muted ci">{interval(a.fallbackRate)}</span>
                 <Cmp c={a.vsControl?.fallbackRate} lowerIsBetter />
               </td>
               <td className="num">
