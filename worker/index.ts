@@ -18,6 +18,7 @@ import { scheduled } from './runs/log/scheduled';
 import { flowRunRoutes } from './routes/flow-run';
 import { providerRoutes } from './routes/providers';
 import { finetuneRoutes } from './routes/finetunes';
+import { finetuneReplacementRoutes } from './routes/finetune-replacements';
 import { modelRegistryRoutes } from './routes/model-registry';
 import { experimentRoutes } from './routes/experiments';
 import { evalRoutes } from './routes/evals';
@@ -34,6 +35,7 @@ const api = new Hono<AppEnv>()
   .route('/', flowRoutes)
   .route('/', promptRoutes)
   .route('/', chatRoutes)
+  .route('/', finetuneReplacementRoutes)
   .route('/', finetuneRoutes)
   .route('/', modelRegistryRoutes)
   .route('/', experimentRoutes)

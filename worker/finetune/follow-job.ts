@@ -1,10 +1,12 @@
 // The Cloudflare Workflow that follows one fine-tuning job: poll (a durable step: status, events,
-// checkpoints with loss into D1), sleep, repeat until the job ends, then register the tuned model.
+// checkpoints with loss into D1), sleep, repeat until the job ends, then register the tuned model
+// and start the three-way eval of the job's target (three-way-start.ts).
 // Completed steps are not re-run after a restart, and recording is idempotent when a step retries.
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers';
 import { NonRetryableError } from 'cloudflare:workflows';
 import type { Bindings } from '../http/env';
 import { pollJob, registerModel, type PollResult } from './poll';
+import { startThreeWay } from './three-way-start';
 import type { FollowParams } from './service';
 import { d1FinetuneStore } from './store/d1';
 import { TrainerError } from './trainer';
@@ -21,7 +23,7 @@ export class FollowFinetuneJob extends WorkflowEntrypoint<Bindings, FollowParams
   async run(
     event: Readonly<WorkflowEvent<FollowParams>>,
     step: WorkflowStep,
-  ): Promise<PollResult & { polls: number; registered: string | null }> {
+  ): Promise<PollResult & { polls: number; registered: string | null; evalRunId: string | null }> {
     const { jobId } = event.payload;
     const store = d1FinetuneStore(this.env.WEIR_DB);
     const context = async () => {
@@ -81,6 +83,12 @@ export class FollowFinetuneJob extends WorkflowEntrypoint<Bindings, FollowParams
             return (await registerModel(store, jobId, spec))?.model ?? null;
           })
         : null;
-    return { ...last!, polls, registered };
+    // The technique comparison runs by itself: the three-way eval on the target's test split.
+    const evaluation = registered
+      ? await step.do('start three-way eval', { retries: { limit: 3, delay: '10 seconds', backoff: 'exponential' } }, async () =>
+          startThreeWay(this.env, store, jobId),
+        )
+      : null;
+    return { ...last!, polls, registered, evalRunId: evaluation?.evalRunId ?? null };
   }
 }

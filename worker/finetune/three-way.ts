@@ -34,7 +34,7 @@ type Data = Record<string, unknown>;
 type Prompt = NonNullable<NodeOverride['prompt']>;
 
 /** Where the engineered prompt lives: the prompt node the fallback edge leads to, else the node itself. */
-function engineeredSource(flow: Flow, node: FlowNode): FlowNode | undefined {
+export function engineeredSource(flow: Flow, node: FlowNode): FlowNode | undefined {
   if (node.type === 'prompt') return node;
   const edge = flow.edges.find((e) => e.source === node.id && e.sourceHandle === 'fallback');
   const fallback = edge && flow.nodes.find((n) => n.id === edge.target);

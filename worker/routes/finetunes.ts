@@ -1,6 +1,7 @@
 // Fine-tuning management (admin only): the configured trainers, validate and estimate a job, start
 // one (from files or from a dataset the worker has, for a flow's node), list, read one with its
-// events and checkpoints, cancel, resume following it, and adopt its model into a draft.
+// events, checkpoints and three-way eval run, cancel, resume following it, (re)start the
+// three-way eval, and adopt its model into a draft.
 import { Hono } from 'hono';
 import { requireAdmin } from '../http/auth';
 import { readJson } from '../http/body';
@@ -8,7 +9,8 @@ import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { onFinetuneError } from '../finetune/http-errors';
 import { adoptIntoDraft } from '../finetune/adopt';
-import { prepareRequest } from '../finetune/prepare';
+import { prepareRequest, targetNode } from '../finetune/prepare';
+import { startThreeWay } from '../finetune/three-way-start';
 import { readAdoptBody } from './adopt-body';
 import { finetuneRequestSchema, MAX_TRAINING_BYTES, type ReadyRequest } from '../finetune/request';
 import { cancelFinetune, follow, getJob, startFinetune, trainerSpec, validateFinetune, type FinetuneDeps } from '../finetune/service';
@@ -54,8 +56,12 @@ export const finetuneRoutes = new Hono<AppEnv>()
   .get('/finetunes/:id', async (c) => {
     const store = c.var.stores.finetunes;
     const job = await getJob(store, c.req.param('id'));
-    const [events, checkpoints] = await Promise.all([store.events(job.id), store.checkpoints(job.id)]);
-    return c.json({ job, events, checkpoints });
+    const [events, checkpoints, evalRun] = await Promise.all([
+      store.events(job.id),
+      store.checkpoints(job.id),
+      job.evalRunId ? c.var.stores.evalRuns.summary(job.evalRunId) : undefined,
+    ]);
+    return c.json({ job, events, checkpoints, evalRun: evalRun ?? null });
   })
   .post('/finetunes/:id/cancel', async (c) => c.json({ job: await cancelFinetune(deps(c), c.req.param('id')) }))
   .post('/finetunes/:id/follow', async (c) => {
@@ -78,6 +84,21 @@ export const finetuneRoutes = new Hono<AppEnv>()
       if (live) await instance!.terminate().catch(() => undefined);
     }
     return c.json({ job: job.id, workflowId: await follow(deps(c), job.id) }, 202);
+  })
+  // (Re)start the three-way eval: after a failure to start, for another node, or a job with no target.
+  .post('/finetunes/:id/evaluate', async (c) => {
+    const store = c.var.stores.finetunes;
+    const job = await getJob(store, c.req.param('id'));
+    const body = await readAdoptBody(c);
+    if (job.status !== 'succeeded' || !job.fineTunedModel)
+      throw new ApiError(409, 'job_not_succeeded', `The job is ${job.status}; the three-way eval needs its model.`);
+    if ((body.flow === undefined) !== (body.node === undefined))
+      throw new ApiError(400, 'bad_request', 'Send both flow and node, or neither.');
+    const target = body.flow && body.node ? { flow: body.flow, node: body.node } : undefined;
+    if (target) await targetNode(c.var.stores.flows, target);
+    const outcome = await startThreeWay(c.env, store, job.id, { target, stores: c.var.stores, force: true });
+    if (outcome.error !== undefined) throw new ApiError(422, 'three_way_failed', `The three-way eval cannot start: ${outcome.error}`);
+    return c.json({ job: await getJob(store, job.id), evalRun: await c.var.stores.evalRuns.summary(outcome.evalRunId) }, 202);
   })
   // The job's model into its target node (or the flow and node sent) as a new draft; never published.
   .post('/finetunes/:id/adopt', async (c) => {
