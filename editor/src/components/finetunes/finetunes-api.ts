@@ -69,6 +69,8 @@ export const finetunesApi = {
   get: (id: string) => request<JobDetail>(`/v1/finetunes/${enc(id)}`),
   cancel: (id: string) => request<{ job: Job }>(`/v1/finetunes/${enc(id)}/cancel`, { method: 'POST' }),
   adopt: (id: string, body: Partial<JobTarget> = {}) => request<AdoptResult>(`/v1/finetunes/${enc(id)}/adopt`, { method: 'POST', body }),
+  /** (Re)starts the three-way eval of a succeeded job. */
+  evaluate: (id: string) => request<{ job: Job }>(`/v1/finetunes/${enc(id)}/evaluate`, { method: 'POST' }),
   adoptRegistryModel: (model: string, target: JobTarget) =>
     request<AdoptResult>(`/v1/models/registry/${enc(model)}/adopt`, { method: 'POST', body: target }),
   registry: () => request<{ models: RegistryModel[] }>('/v1/models/registry').then((r) => r.models),

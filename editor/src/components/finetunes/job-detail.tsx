@@ -131,7 +131,11 @@ export function JobDetail({ id }: { id: string }) {
         </section>
       </div>
       {job.fineTunedModel && <ResultModel job={job} />}
-      {job.evalRunId ? <EvalRunSummary runId={job.evalRunId} /> : job.status === 'succeeded' && <NoEval job={job} />}
+      {job.evalRunId ? (
+        <EvalRunSummary runId={job.evalRunId} />
+      ) : (
+        job.status === 'succeeded' && <NoEval job={job} onStarted={polled.reload} />
+      )}
       <section className="card">
         <h2 className="section-title">Events ({events.length})</h2>
         <JobEvents events={events} />

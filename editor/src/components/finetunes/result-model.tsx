@@ -1,5 +1,6 @@
 // A succeeded job's model with its registry entry: training cost (and where the figure comes
 // from), the provider serving it, prices, hosting, retirement, and where it was adopted.
+import { useState } from 'react';
 import { useAsync } from '../ui/use-async';
 import { finetunesApi, type Job } from './finetunes-api';
 import { money, tokens, when } from './job-format';
@@ -50,14 +51,36 @@ export function ResultModel({ job }: { job: Job }) {
   );
 }
 
-export function NoEval({ job }: { job: Job }) {
+export function NoEval({ job, onStarted }: { job: Job; onStarted: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const start = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await finetunesApi.evaluate(job.id);
+      onStarted();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <p className={job.evalError ? 'field-warn' : 'muted'} data-testid="no-eval">
-      {job.evalError
-        ? `No three-way comparison: ${job.evalError}`
-        : job.target
-          ? 'The three-way comparison starts by itself once the model is registered…'
-          : 'No three-way comparison: the job names no flow and node.'}
-    </p>
+    <div className="no-eval" data-testid="no-eval">
+      <p className={job.evalError ? 'field-warn' : 'muted'}>
+        {job.evalError
+          ? `No three-way comparison: ${job.evalError}`
+          : job.target
+            ? 'The three-way comparison starts by itself once the model is registered…'
+            : 'No three-way comparison: the job names no flow and node.'}
+      </p>
+      {job.evalError && job.target && (
+        <button className="btn btn-small" disabled={busy} onClick={() => void start()} data-testid="start-three-way">
+          Run the three-way comparison
+        </button>
+      )}
+      {error && <p className="field-error">{error}</p>}
+    </div>
   );
 }
