@@ -84,8 +84,18 @@ export const finetuneSpecs: Spec[] = [
       const events = await page.textContent('[data-testid=job-events]');
       expect(events?.toLowerCase().includes('succeeded'), `the events say it succeeded: ${events?.slice(0, 300)}`);
       await page.locator('[data-testid=registry-entry]').waitFor();
+      // The three-way comparison starts by itself and shows each variant's pass rate when it ends.
+      await page.locator('[data-testid=eval-summary]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid=eval-summary][data-status=done]').waitFor({ timeout: 120_000 });
+      await page.locator('[data-testid=variant-table]').waitFor();
+      const variants = await page.locator('[data-testid=variant-table] tbody tr').allTextContents();
+      expect(variants.length === 3, `three variants: ${variants.join(' | ')}`);
+      for (const v of ['base+prompt', 'finetuned', 'finetuned+prompt'])
+        expect(/\d+(\.\d)?%/.test((await page.textContent(`[data-testid="pass-${v}"]`)) ?? ''), `${v} has a pass rate`);
       await page.mouse.move(0, 0);
       await ctx.shots('finetune-succeeded');
+      await page.locator('[data-testid=eval-summary]').scrollIntoViewIfNeeded();
+      await ctx.shots('finetune-three-way');
 
       await page.click('text=← Fine-tunes');
       await page.locator(`[data-testid=job-row-${jobId}]`).waitFor();

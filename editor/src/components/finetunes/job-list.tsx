@@ -7,15 +7,31 @@ import { jobEnded, money, when } from './job-format';
 import { StatusPill } from './job-status';
 import { RegistryTable } from './registry-table';
 import { usePoll } from './use-poll';
+import { useRegistry } from './use-registry';
 
 export function JobList() {
+  const registry = useRegistry();
   const jobs = usePoll(
-    () => finetunesApi.list(),
+    // A job that ended since the last read has a new registry entry.
+    () =>
+      finetunesApi
+        .list()
+        .then(
+          (list) => (
+            list.some((j) => j.fineTunedModel && !registry.models?.some((m) => m.model === j.fineTunedModel)) && registry.reload(),
+            list
+          ),
+        ),
     [],
     3000,
     (list) => !list || list.some((j) => !jobEnded(j)),
   );
   const open = (id: string) => navigate(`/finetunes/${encodeURIComponent(id)}`);
+  // What a job cost: the registry's figure for its model (billed, or trained tokens × price), else the estimate.
+  const cost = (j: NonNullable<typeof jobs.data>[number]) => {
+    const billed = registry.models?.find((m) => m.model === j.fineTunedModel)?.trainingCostUsd ?? j.trainingCostUsd;
+    return billed !== null && billed !== undefined ? money(billed) : `≈${money(j.estimatedCostUsd)}`;
+  };
   return (
     <section className="list-page finetunes" data-testid="finetunes">
       <div className="page-head">
@@ -64,10 +80,10 @@ export function JobList() {
                 <td>
                   <StatusPill status={j.status} raw={j.rawStatus} />
                 </td>
-                <td className="code">{j.baseModel}</td>
-                <td>{j.datasetName ?? '—'}</td>
-                <td>{j.target ? `${j.target.flow} › ${j.target.node}` : <span className="muted">—</span>}</td>
-                <td className="num">{jobEnded(j) ? money(j.trainingCostUsd ?? j.estimatedCostUsd) : `≈${money(j.estimatedCostUsd)}`}</td>
+                <td className="code nowrap">{j.baseModel}</td>
+                <td className="nowrap">{j.datasetName ?? '—'}</td>
+                <td className="nowrap">{j.target ? `${j.target.flow} › ${j.target.node}` : <span className="muted">—</span>}</td>
+                <td className="num">{cost(j)}</td>
                 <td className="nowrap muted">{when(j.createdAt)}</td>
               </tr>
             ))}

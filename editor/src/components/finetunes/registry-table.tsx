@@ -1,9 +1,9 @@
 // The model registry (GET /v1/models/registry): every tuned model with its base model, training
 // cost, prices, hosting and retirement, retired and soon-retiring ones flagged.
 import { Empty } from '../ui/states';
-import { useAsync } from '../ui/use-async';
-import { finetunesApi, type RegistryModel } from './finetunes-api';
+import type { RegistryModel } from './finetunes-api';
 import { money } from './job-format';
+import { useRegistry } from './use-registry';
 
 export const RetirementBadge = ({ m }: { m: Pick<RegistryModel, 'retirement' | 'retiresAt'> }) =>
   m.retirement ? (
@@ -17,11 +17,12 @@ export const RetirementBadge = ({ m }: { m: Pick<RegistryModel, 'retirement' | '
   );
 
 export function RegistryTable() {
-  const models = useAsync(() => finetunesApi.registry(), []);
+  const registry = useRegistry();
+  const models = { data: registry.models, error: registry.error };
   return (
     <section className="registry">
       <h2 className="section-title">Model registry</h2>
-      {models.error && <p className="field-error">{models.error.message}</p>}
+      {models.error && <p className="field-error">{models.error}</p>}
       {models.data?.length === 0 && <Empty title="No tuned model yet">A job's model is registered when it succeeds.</Empty>}
       {!!models.data?.length && (
         <table className="table" data-testid="registry-table">
