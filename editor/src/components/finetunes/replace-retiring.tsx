@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, request } from '../../api/client';
 import type { FlowNode } from '../../engine';
 import { navigate } from '../../router';
+import { useEditor } from '../../state/use-editor';
 import { useAsync } from '../ui/use-async';
 import type { EvalRunSummary as RunSummary } from './eval-runs-api';
 import { EvalRunSummary } from './eval-run-summary';
@@ -31,6 +32,7 @@ export function ReplaceRetiring({ flowId, node, model }: { flowId: string; node:
   const [error, setError] = useState<string>();
   const [answer, setAnswer] = useState<ReplacementAnswer>();
   const trainers = useAsync(() => finetunesApi.trainers().catch(() => []), []);
+  const ed = useEditor();
 
   // The latest replacement search for this node, if any (it is a stored eval run).
   useEffect(() => {
@@ -50,6 +52,8 @@ export function ReplaceRetiring({ flowId, node, model }: { flowId: string; node:
     setBusy(true);
     setError(undefined);
     try {
+      // The worker evaluates the saved draft: unsaved edits are saved first.
+      if (ed.dirty && !(await ed.save())) throw new Error('the draft could not be saved');
       const candidates = models
         .split(/[\s,]+/)
         .filter(Boolean)
@@ -128,7 +132,7 @@ export function ReplaceRetiring({ flowId, node, model }: { flowId: string; node:
           )}
           <div className="row">
             <button className="btn btn-small btn-primary" disabled={busy} data-testid="replace-start">
-              {busy ? 'Starting…' : 'Start the comparison'}
+              {busy ? 'Starting…' : ed.dirty ? 'Save and start the comparison' : 'Start the comparison'}
             </button>
             <button type="button" className="btn btn-small btn-ghost" onClick={() => setOpen(false)}>
               Cancel
