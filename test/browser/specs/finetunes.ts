@@ -139,17 +139,21 @@ export const finetuneSpecs: Spec[] = [
     },
   },
   {
-    name: "offers the registry's models, with their retirement, in a fine-tuned node's model field, and keeps free text",
+    name: "offers the registry's models in a fine-tuned node's model field, keeps free text, and compares replacements for a retiring one",
     run: async (ctx) => {
       const { page } = ctx;
+      await pushDataset(ctx);
       const model = `ft:${BASE}:acme:retiring:b1`;
-      await adminApi(ctx, 'POST', '/v1/models/registry', {
-        model,
-        provider: 'default',
-        baseModel: BASE,
-        trainingCostUsd: 1.25,
-        retiresAt: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
-      }).catch(() => undefined);
+      const listed = (await adminApi(ctx, 'GET', '/v1/models/registry')) as { models: { model: string }[] };
+      if (!listed.models.some((m) => m.model === model))
+        await adminApi(ctx, 'POST', '/v1/models/registry', {
+          model,
+          provider: 'default',
+          baseModel: BASE,
+          datasetName: FLOW,
+          trainingCostUsd: 1.25,
+          retiresAt: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+        });
       await ctx.open(`/flows/${FLOW}`);
       await selectNode(page, NODE);
       await page.locator('[data-testid=field-model-picker]').click();
@@ -159,12 +163,31 @@ export const finetuneSpecs: Spec[] = [
         option?.includes('retires') && option.includes('$1.25') && option.includes(BASE),
         `the option says base, cost, retirement: ${option}`,
       );
+      expect(
+        (await page.locator('[data-testid=model-menu] [data-testid^=provider-option-]').count()) > 0,
+        "the providers' models are offered too",
+      );
       await ctx.shots('model-picker');
       await page.click(`[data-testid="registry-option-${model}"]`);
       expect((await currentFlow(page)).nodes.find((n) => n.id === NODE)!.data.model === model, 'picking sets the model');
       await page.locator('[data-testid=model-retirement]').waitFor();
+      expect((await page.textContent('[data-testid=model-retirement]'))?.includes('within 30 days'), 'the field warns of the retirement');
       await page.fill('[data-testid=field-model]', 'ft:my-own:model');
       expect((await currentFlow(page)).nodes.find((n) => n.id === NODE)!.data.model === 'ft:my-own:model', 'free text stays possible');
+      await page.fill('[data-testid=field-model]', model);
+
+      // Replace retiring fine-tune: the draft is saved, candidates are evaluated on the node's dataset.
+      await page.click('[data-testid=replace-open]');
+      await page.click('[data-testid=replace-start]');
+      await page.locator('[data-testid=replace-candidates]').waitFor({ timeout: 30_000 });
+      const candidates = await page.textContent('[data-testid=replace-candidates]');
+      expect(candidates?.startsWith('Suggested candidates:'), `candidates suggested from the provider: ${candidates}`);
+      await page.locator('[data-testid=replace-retiring] [data-testid=eval-summary][data-status=done]').waitFor({ timeout: 180_000 });
+      const rows = await page.locator('[data-testid=replace-retiring] [data-testid=variant-table] tbody tr').allTextContents();
+      expect(rows.length >= 2 && rows.some((r) => r.startsWith('current')), `the current fine-tune is the baseline: ${rows.join(' | ')}`);
+      expect((await page.textContent('[data-testid=replace-retiring]'))?.includes('Recommended'), 'a recommendation is shown');
+      await page.locator('[data-testid=replace-retiring]').scrollIntoViewIfNeeded();
+      await ctx.shots('replace-retiring');
       expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
     },
   },
