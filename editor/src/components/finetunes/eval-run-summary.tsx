@@ -131,7 +131,7 @@ function ReportView({ report, compact }: { report: EvalReport; compact: boolean 
           ))}
         </ul>
       )}
-      {!cmp && best && report.variants.length > 1 && (
+      {best && report.variants.length > 1 && (
         <div className="notice" data-testid="recommendation">
           <strong>Recommended: {best.name}</strong> — the highest pass rate ({pct(best.passRate)})
           {best.cost.per1000 !== null && <>, {money(best.cost.per1000)} per 1,000 calls</>}.{' '}
