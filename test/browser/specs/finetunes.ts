@@ -191,4 +191,39 @@ export const finetuneSpecs: Spec[] = [
       expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
     },
   },
+  {
+    name: 'cancels a running job from its page, and shows why a failed job failed',
+    run: async (ctx) => {
+      const { page } = ctx;
+      await pushDataset(ctx);
+      const start = async (baseModel: string, suffix: string) =>
+        (
+          (await adminApi(ctx, 'POST', '/v1/finetunes', { trainer: 'fake', baseModel, suffix, dataset: { name: FLOW } })) as {
+            job: { id: string };
+          }
+        ).job.id;
+      const slow = await start('fake-ft-slow-browser', 'slow');
+      await ctx.open(`/finetunes/${slow}`);
+      await page.locator('[data-testid=job-detail][data-status=running]').waitFor({ timeout: 30_000 });
+      page.once('dialog', (d) => void d.accept());
+      await page.click('[data-testid=cancel-job]');
+      await page.locator('[data-testid=job-detail][data-status=cancelled]').waitFor({ timeout: 30_000 });
+      expect((await page.locator('[data-testid=cancel-job]').count()) === 0, 'an ended job cannot be cancelled again');
+      expect((await page.textContent('.job-steps'))?.includes('cancelled'), 'the progress ends in cancelled');
+
+      const failing = await start('fake-ft-fail-browser', 'fails');
+      await ctx.open(`/finetunes/${failing}`);
+      await page.locator('[data-testid=job-detail][data-status=failed]').waitFor({ timeout: 30_000 });
+      const why = await page.textContent('[data-testid=job-error]');
+      expect(!!why && why.length > 10, `the page says why it failed: ${why}`);
+      expect((await page.locator('[data-testid=adopt]').count()) === 0, 'a failed job has nothing to adopt');
+      await ctx.shots('finetune-failed');
+      await page.evaluate(() => (localStorage.setItem('weir.theme', 'dark'), window.dispatchEvent(new Event('weir:theme'))));
+      await ctx.open('/finetunes');
+      await page.locator(`[data-testid=job-row-${failing}]`).waitFor();
+      await ctx.shots('finetunes-list-dark');
+      await page.evaluate(() => localStorage.removeItem('weir.theme'));
+      expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
+    },
+  },
 ];

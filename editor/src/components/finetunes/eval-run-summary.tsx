@@ -27,7 +27,11 @@ export function EvalRunSummary({
   const report = polled.data?.report;
   const evalsPath = run ? `/flows/${encodeURIComponent(run.flow)}/evals?run=${encodeURIComponent(runId)}` : '';
   return (
-    <section className="card eval-summary" data-testid="eval-summary" data-status={run?.status ?? 'loading'}>
+    <section
+      className={compact ? 'card eval-summary compact' : 'card eval-summary'}
+      data-testid="eval-summary"
+      data-status={run?.status ?? 'loading'}
+    >
       <div className="row between">
         <h2 className="section-title">{title}</h2>
         {run && (
@@ -72,19 +76,21 @@ function ReportView({ report, compact }: { report: EvalReport; compact: boolean 
         {report.dataset.name} ({report.dataset.split ?? 'all'} split, {report.dataset.items} items, dataset{' '}
         {report.dataset.hash.slice(0, 15)}){report.evalCostUsd !== null && <> · eval cost {money(report.evalCostUsd)}</>}
       </p>
-      <div className="chart" data-testid="pass-rate-chart" role="img" aria-label="Pass rate per variant">
-        <ResponsiveContainer width="100%" height={Math.max(120, data.length * 44 + 30)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke={c.grid} strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, 100]} unit="%" stroke={c.muted} tick={{ fill: c.muted, fontSize: 11 }} />
-            <YAxis type="category" dataKey="name" width={compact ? 110 : 150} stroke={c.muted} tick={{ fill: c.text, fontSize: 12 }} />
-            <Tooltip {...tooltipStyle(c)} formatter={(v) => `${String(v)}%`} cursor={{ fill: c.grid, opacity: 0.4 }} />
-            <Bar dataKey="passRate" name="pass rate" fill={c.series[0]} isAnimationActive={false} barSize={18}>
-              <ErrorBar dataKey="error" width={6} stroke={c.muted} direction="x" />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      {!compact && (
+        <div className="chart" data-testid="pass-rate-chart" role="img" aria-label="Pass rate per variant">
+          <ResponsiveContainer width="100%" height={Math.max(120, data.length * 44 + 30)}>
+            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+              <CartesianGrid stroke={c.grid} strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" domain={[0, 100]} unit="%" stroke={c.muted} tick={{ fill: c.muted, fontSize: 11 }} />
+              <YAxis type="category" dataKey="name" width={compact ? 110 : 150} stroke={c.muted} tick={{ fill: c.text, fontSize: 12 }} />
+              <Tooltip {...tooltipStyle(c)} formatter={(v) => `${String(v)}%`} cursor={{ fill: c.grid, opacity: 0.4 }} />
+              <Bar dataKey="passRate" name="pass rate" fill={c.series[0]} isAnimationActive={false} barSize={18}>
+                <ErrorBar dataKey="error" width={6} stroke={c.muted} direction="x" />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
       <table className="table variants-table" data-testid="variant-table">
         <thead>
           <tr>
@@ -99,9 +105,9 @@ function ReportView({ report, compact }: { report: EvalReport; compact: boolean 
         <tbody>
           {report.variants.map((v) => (
             <tr key={v.name} data-testid={`variant-${v.name}`}>
-              <td>
+              <td title={v.description}>
                 <strong>{v.name}</strong> {v === best && report.variants.length > 1 && <span className="pill pill-ok">best</span>}
-                {v.description && <div className="muted">{v.description}</div>}
+                {v.description && !compact && <div className="muted">{v.description}</div>}
               </td>
               <td className="num" data-testid={`pass-${v.name}`}>
                 {pct(v.passRate)}{' '}
