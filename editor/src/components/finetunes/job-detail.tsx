@@ -71,7 +71,7 @@ export function JobDetail({ id }: { id: string }) {
         </div>
       </div>
       {cancelError && <p className="field-error">{cancelError}</p>}
-      <JobSteps job={job} />
+      <JobSteps job={job} trained={checkpoints.length > 0} />
       {job.error && (
         <div className="notice notice-bad" role="alert" data-testid="job-error">
           <strong>{job.error.code}</strong>: {job.error.message}

@@ -12,17 +12,26 @@ export const StatusPill = ({ status, raw }: { status: string; raw?: string | nul
   </span>
 );
 
-export function JobSteps({ job }: { job: Job }) {
+export function JobSteps({ job, trained }: { job: Job; trained: boolean }) {
   const ended = job.status === 'failed' || job.status === 'cancelled';
   const at = JOB_STEPS.indexOf(job.status as (typeof JOB_STEPS)[number]);
-  const reached = ended ? JOB_STEPS.length - 2 : at;
   return (
     <ol className="job-steps" aria-label="Progress">
       {JOB_STEPS.map((s, i) => {
         const last = i === JOB_STEPS.length - 1;
         const label = last && ended ? job.status : s;
-        const state =
-          last && ended ? 'bad' : i < reached || (i === reached && job.status === 'succeeded') ? 'done' : i === reached ? 'now' : 'todo';
+        // An ended job went through every step before training if it reported a loss; else only validation is certain.
+        const state = ended
+          ? last
+            ? 'bad'
+            : i === 0 || trained
+              ? 'done'
+              : 'todo'
+          : i < at || (i === at && job.status === 'succeeded')
+            ? 'done'
+            : i === at
+              ? 'now'
+              : 'todo';
         return (
           <li key={s} className={`job-step step-${state}`} aria-current={state === 'now' ? 'step' : undefined}>
             <span className="job-step-dot" aria-hidden />
