@@ -75,7 +75,9 @@ function WorkspaceInner({ initial, view }: { initial: Flow; view: string }) {
   // /flows/<id>?node=<node> opens with that node in the inspector (links from Fine-tunes, Adopt).
   useEffect(() => {
     const node = new URLSearchParams(window.location.search).get('node');
-    if (node && latest.current.flow.nodes.some((n) => n.id === node)) (latest.current.select([node]), latest.current.setPanel('inspect'));
+    if (!node || !latest.current.flow.nodes.some((n) => n.id === node)) return;
+    latest.current.select([node]);
+    latest.current.setPanel('inspect');
   }, []);
   useEffect(() => {
     if (!state.dirty) return;
