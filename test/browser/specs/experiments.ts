@@ -108,6 +108,18 @@ export const experimentSpecs: Spec[] = [
       await ctx.shots('experiment-live-dark');
       await page.evaluate(() => (localStorage.removeItem('weir.theme'), window.dispatchEvent(new Event('weir:theme'))));
 
+      // New weights (compare-and-set on the experiment's version), then Stop: traffic is back on the label.
+      await page.fill('[data-testid=weight-v1]', '30');
+      await page.fill('[data-testid=weight-v2]', '70');
+      await page.click('[data-testid=save-weights]');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid=exp-item-prompt-vs-ft]')?.textContent?.includes('v1 30 · v2 70'),
+      );
+      const weighted = (await adminApi(ctx, 'GET', '/v1/experiments/prompt-vs-ft')) as { arms: { weight: number }[] };
+      expect(weighted.arms.map((a) => a.weight).join() === '30,70', `the weights are stored: ${JSON.stringify(weighted.arms)}`);
+      await page.click('[data-testid=exp-stop]');
+      await page.locator('[data-testid=experiment-detail][data-status=stopped]').waitFor();
+
       // Promote, confirmed: production moves to v2 and the experiment ends.
       await page.click('[data-testid=exp-promote]');
       await page.locator('[data-testid=promote-dialog]').waitFor();

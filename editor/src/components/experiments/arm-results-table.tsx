@@ -16,6 +16,8 @@ function Cmp({ c, lowerIsBetter }: { c: Parameters<typeof versus>[0]; lowerIsBet
 
 export function ArmResultsTable({ arms, promoted, evaluated }: { arms: ArmResult[]; promoted?: string; evaluated: boolean }) {
   const total = arms.reduce((s, a) => s + a.runs, 0);
+  // Scores come only from feedback that sends one; the column shows once any arm has some.
+  const scored = arms.some((a) => a.feedback.score.n > 0);
   return (
     <div className="table-scroll">
       <table className="table arm-results" data-testid="arm-results">
@@ -28,7 +30,7 @@ export function ArmResultsTable({ arms, promoted, evaluated }: { arms: ArmResult
             <th className="num">Latency p50 / p95</th>
             <th className="num">Cost / run</th>
             <th className="num">Thumbs up</th>
-            <th className="num">Score</th>
+            {scored && <th className="num">Score</th>}
             {evaluated && <th className="num">Live eval pass</th>}
           </tr>
         </thead>
