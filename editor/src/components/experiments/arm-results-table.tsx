@@ -73,9 +73,11 @@ export function ArmResultsTable({ arms, promoted, evaluated }: { arms: ArmResult
                 </span>
                 <Cmp c={a.vsControl?.thumbsUp} lowerIsBetter={false} />
               </td>
-              <td className="num">
-                {a.feedback.score.mean === null ? '—' : `${a.feedback.score.mean.toFixed(2)} (${a.feedback.score.n})`}
-              </td>
+              {scored && (
+                <td className="num">
+                  {a.feedback.score.mean === null ? '—' : `${a.feedback.score.mean.toFixed(2)} (${a.feedback.score.n})`}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
