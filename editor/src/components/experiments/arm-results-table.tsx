@@ -78,6 +78,21 @@ export function ArmResultsTable({ arms, promoted, evaluated }: { arms: ArmResult
                   {a.feedback.score.mean === null ? '—' : `${a.feedback.score.mean.toFixed(2)} (${a.feedback.score.n})`}
                 </td>
               )}
+              {evaluated && (
+                <td className="num" data-testid={`eval-pass-${a.arm}`}>
+                  {a.evaluation ? (
+                    <>
+                      {rate(a.evaluation.passRate)}{' '}
+                      <span className="muted">
+                        ({a.evaluation.passRate.count}/{a.evaluation.passRate.n})
+                      </span>
+                      <Cmp c={a.vsControl?.evalPass} lowerIsBetter={false} />
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
