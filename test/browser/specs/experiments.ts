@@ -61,6 +61,12 @@ export const experimentSpecs: Spec[] = [
       await page.fill('[data-testid=arm-weight-1]', '50');
       await page.fill('[data-testid=exp-min-samples]', '10');
       expect((await page.textContent('[data-testid=arm-row-0]'))?.includes('50%'), 'the share is shown');
+      // Assertions on every live run, prefilled from the flow's eval with the checks that need no expected answer.
+      await page.check('[data-testid=exp-evaluate]');
+      await page.waitForFunction(() =>
+        ((document.querySelector('#exp-eval-assertions') as HTMLTextAreaElement)?.value ?? '').includes('"type"'),
+      );
+      await page.fill('#exp-eval-sample', '100');
       await ctx.shots('experiment-new');
       await page.click('[data-testid=exp-create-start]');
       await page.locator('[data-testid=experiment-detail][data-status=running]').waitFor();
@@ -98,6 +104,9 @@ export const experimentSpecs: Spec[] = [
       );
       expect((await runsOf(ctx, 'v1')) > 0 && (await runsOf(ctx, 'v2')) > 0, 'both arms have runs');
       expect((await page.textContent('[data-testid=thumbs-v2]'))?.startsWith('100%'), 'every v2 answer got a thumbs up');
+      await page.waitForFunction(() => /\d%/.test(document.querySelector('[data-testid=eval-pass-v2]')?.textContent ?? ''), undefined, {
+        timeout: 20_000,
+      });
       const points = Number(await page.getAttribute('[data-testid=traffic-chart]', 'data-points'));
       expect(points >= 2, `the traffic chart grew while the panel was open: ${points} points`);
       expect((await page.locator('[data-testid=rates-chart] .recharts-bar-rectangle').count()) > 0, 'the rates chart has bars');
