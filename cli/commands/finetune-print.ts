@@ -27,6 +27,10 @@ export interface Job {
   error: { code: string; message: string } | null;
   createdAt: string;
   datasetName: string | null;
+  /** Older workers do not send these. */
+  target?: { flow: string; node: string } | null;
+  evalRunId?: string | null;
+  evalError?: string | null;
 }
 
 export const money = (usd: number | null) => (usd === null ? 'unknown' : `$${usd < 0.01 ? usd.toFixed(4) : usd.toFixed(2)}`);

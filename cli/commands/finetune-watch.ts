@@ -39,10 +39,23 @@ export async function watchJob(api: ApiClient, id: string, intervalMs: number, j
         console.log(`model ${body.job.fineTunedModel} (training cost ${money(body.job.trainingCostUsd ?? body.job.estimatedCostUsd)})`);
       else if (body.job.error) console.log(`${body.job.error.code}: ${body.job.error.message}`);
       if (body.job.status !== 'succeeded') throw new ExitCode(1);
+      if (body.job.target && !json) await printThreeWay(api, id, body.job, intervalMs);
       return;
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** A targeted job's three-way eval starts right after it succeeds: say which run it is, or why there is none. */
+async function printThreeWay(api: ApiClient, id: string, job: Job, intervalMs: number): Promise<void> {
+  let current = job;
+  for (let i = 0; i < 20 && !current.evalRunId && !current.evalError; i++) {
+    await new Promise((r) => setTimeout(r, Math.min(intervalMs, 1000)));
+    current = (await api.request<Detail>('GET', `/finetunes/${encodeURIComponent(id)}`)).body.job;
+  }
+  if (current.evalRunId)
+    console.log(`three-way eval run ${current.evalRunId} (GET /v1/eval-runs/${current.evalRunId}); then: weir finetune adopt ${id}`);
+  else if (current.evalError) console.log(`no three-way eval: ${current.evalError}`);
 }
 
 export function finetuneWatchCommand(parent: Command): void {

@@ -6,6 +6,7 @@ import { jobLine, money, printTable, type Job } from './finetune-print';
 import { finetuneStartCommand, finetuneValidateCommand } from './finetune-start';
 import { finetuneWatchCommand } from './finetune-watch';
 import { finetuneAdoptCommand } from './finetune-adopt';
+import { finetuneReplaceCommand } from './finetune-replace';
 
 function listCommand(parent: Command): void {
   const cmd = parent
@@ -20,15 +21,17 @@ function listCommand(parent: Command): void {
     if (opts.json) return void process.stdout.write(JSON.stringify(body, null, 2) + '\n');
     if (body.jobs.length === 0) return console.log('no fine-tuning jobs (weir finetune start)');
     printTable([
-      ['JOB', 'STATUS', 'TRAINER', 'BASE MODEL', 'DATASET', 'COST', 'MODEL'],
+      ['JOB', 'STATUS', 'TRAINER', 'BASE MODEL', 'DATASET', 'FOR', 'COST', 'MODEL', 'THREE-WAY EVAL'],
       ...body.jobs.map((j) => [
         j.id,
         j.status,
         j.trainer,
         j.baseModel,
         j.datasetName ?? '',
+        j.target ? `${j.target.flow}/${j.target.node}` : '',
         money(j.trainingCostUsd ?? j.estimatedCostUsd),
         j.fineTunedModel ?? '',
+        j.evalRunId ?? (j.evalError ? 'not started' : ''),
       ]),
     ]);
   });
@@ -71,6 +74,7 @@ Examples:
   weir finetune start --trainer openai --model gpt-4o-mini-2024-07-18 --dataset support-x1000 \\
       --flow support-x1000 --node specialist --yes --watch
   weir finetune adopt ftj_0123456789abcdef0123
+  weir finetune replace --flow support-x1000 --node specialist --candidate gpt-4.1-mini
   weir finetune list --status running
   weir finetune watch ftj_0123456789abcdef0123
   weir finetune cancel ftj_0123456789abcdef0123`,
@@ -81,5 +85,6 @@ Examples:
   listCommand(parent);
   cancelCommand(parent);
   finetuneAdoptCommand(parent);
+  finetuneReplaceCommand(parent);
   trainersCommand(parent);
 }

@@ -4,7 +4,7 @@
 // every variant from the stored flows, snapshots all of it in the run's row, and starts the
 // Workflow. Every problem found is answered at once (422), and nothing starts then.
 import type { Problem } from '../engine/problems';
-import { checkItems, evalProblem, prepareVariants, selectItems } from '../evals/prepare';
+import { checkEval, checkItems, evalProblem, prepareVariants, selectItems } from '../evals/prepare';
 import type { EvalFile } from '../evals/schema';
 import type { Bindings } from '../http/env';
 import { ApiError } from '../http/errors';
@@ -54,6 +54,8 @@ export async function startEvalRun(env: Bindings, stores: Stores, opts: StartOpt
 
   const draft = await stores.resolveFlow(evalFile.flow, { kind: 'draft' });
   if (!draft) problems.push(evalProblem('$.flow', 'unknown_flow', `no flow "${evalFile.flow}"`));
+  // A stored eval was checked when it was saved; its flow may have changed since.
+  if (typeof opts.eval === 'string') problems.push(...checkEval(evalFile, draft?.parsed.flow));
   problems.push(...checkItems(items, evalFile, draft?.parsed.flow));
 
   const infos = new Map<string, FlowInfo>();

@@ -85,9 +85,16 @@ export class FollowFinetuneJob extends WorkflowEntrypoint<Bindings, FollowParams
         : null;
     // The technique comparison runs by itself: the three-way eval on the target's test split.
     const evaluation = registered
-      ? await step.do('start three-way eval', { retries: { limit: 3, delay: '10 seconds', backoff: 'exponential' } }, async () =>
-          startThreeWay(this.env, store, jobId),
-        )
+      ? await step
+          .do('start three-way eval', { retries: { limit: 3, delay: '10 seconds', backoff: 'exponential' } }, async () =>
+            startThreeWay(this.env, store, jobId),
+          )
+          .catch(async (err: unknown) => {
+            // The model is registered whatever happens here; say why there is no eval rather than fail the follower.
+            const error = `the three-way eval did not start: ${err instanceof Error ? err.message : String(err)}; POST /v1/finetunes/${jobId}/evaluate retries`;
+            await store.updateJob(jobId, { evalError: error }).catch(() => undefined);
+            return { evalRunId: null, error };
+          })
       : null;
     return { ...last!, polls, registered, evalRunId: evaluation?.evalRunId ?? null };
   }

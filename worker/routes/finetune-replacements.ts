@@ -12,7 +12,7 @@ import { startEvalRun } from '../eval-runs/start';
 import { onFinetuneError } from '../finetune/http-errors';
 import { prepareRequest, targetNode } from '../finetune/prepare';
 import { replacementEval, suggestCandidates, type Candidate } from '../finetune/replacement';
-import { finetuneRequestSchema } from '../finetune/request';
+import { finetuneRequestSchema, type ReadyRequest } from '../finetune/request';
 import { startFinetune, trainerSpec, validateFinetune } from '../finetune/service';
 import { ThreeWayError } from '../finetune/three-way';
 import { requireAdmin } from '../http/auth';
@@ -99,13 +99,16 @@ export const finetuneReplacementRoutes = new Hono<AppEnv>()
       }));
     }
     // Check the re-train before anything starts, so a bad one leaves nothing half-done.
-    const retrainReq = body.retrain
-      ? await prepareRequest(
-          stores,
-          trainerSpec(c.env, body.retrain.trainer).type,
-          finetuneRequestSchema.parse({ ...body.retrain, dataset: { name: dataset }, target: { flow: body.flow, node: body.node } }),
-        )
-      : undefined;
+    let retrainReq: ReadyRequest | undefined;
+    if (body.retrain) {
+      const req = finetuneRequestSchema.safeParse({
+        ...body.retrain,
+        dataset: { name: dataset },
+        target: { flow: body.flow, node: body.node },
+      });
+      if (!req.success) throw new ApiError(400, 'bad_request', 'The re-train is not valid.', zodProblems(req.error, '$.retrain'));
+      retrainReq = await prepareRequest(stores, trainerSpec(c.env, body.retrain.trainer).type, req.data);
+    }
     const deps = { store: stores.finetunes, env: c.env, workflow: c.env.FINETUNE_WORKFLOW };
     if (retrainReq) {
       const plan = await validateFinetune(deps, retrainReq);

@@ -41,4 +41,42 @@ describe('the fine-tuning endpoints under arbitrary bodies', () => {
       { numRuns: 150 },
     );
   });
+
+  it('answer the improvement-loop routes (replacements, adopt, evaluate) with JSON below 500', async () => {
+    const loopBodies = fc.oneof(
+      fc.json(),
+      fc.string(),
+      fc
+        .record({
+          flow: fc.constantFrom('no-such-flow', 'Bad Flow', ''),
+          node: fc.constantFrom('specialist', '1bad', ''),
+          candidates: fc.option(fc.array(fc.record({ model: fc.string(), provider: fc.option(fc.string(), { nil: undefined }) })), {
+            nil: undefined,
+          }),
+          retrain: fc.option(fc.record({ trainer: fc.string(), baseModel: fc.string(), suffix: fc.string() }), { nil: undefined }),
+          dataset: fc.option(fc.string(), { nil: undefined }),
+        })
+        .map((v) => JSON.stringify(v)),
+    );
+    const paths = [
+      '/v1/finetunes/replacements',
+      '/v1/finetunes/ftj_missing/adopt',
+      '/v1/finetunes/ftj_missing/evaluate',
+      '/v1/models/registry/ft%3Anope/adopt',
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), loopBodies, async (path, body) => {
+        const res = await admin(path, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+          env: { FINETUNE_WORKFLOW: undefined },
+        });
+        const parsed = (await res.json()) as { error?: { code?: string } };
+        expect(res.status, JSON.stringify(parsed)).toBeLessThan(500);
+        if (res.status >= 400) expect(parsed.error?.code).toBeTruthy();
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -79,6 +79,14 @@ describe('POST /v1/finetunes/replacements', () => {
       retrain: { trainer: 'nope', baseModel: 'x' },
     });
     expect(bad.status).toBe(404);
+    const badSuffix = await replace({
+      flow: 'rep-retrain',
+      node: 'specialist',
+      dataset: 'rep-retrain-data',
+      retrain: { trainer: 'fake-openai', baseModel: 'gpt-4o-mini-2024-07-18', suffix: 'no spaces allowed' },
+    });
+    expect(badSuffix.status).toBe(400);
+    expect((await errorOf(badSuffix)).issues!.map((i) => i.path)).toContain('$.retrain.suffix');
     expect((await admin('/v1/eval-runs?flow=rep-retrain').then((r) => r.json())) as Loose).toMatchObject({ runs: [] });
     const res = await replace({
       flow: 'rep-retrain',
