@@ -139,7 +139,10 @@ function ReportView({ report, compact }: { report: EvalReport; compact: boolean 
       )}
       {best && report.variants.length > 1 && (
         <div className="notice" data-testid="recommendation">
-          <strong>Recommended: {best.name}</strong> — the highest pass rate ({pct(best.passRate)})
+          <strong>Recommended: {best.name}</strong> —{' '}
+          {report.variants.some((v) => v !== best && v.passRate === best.passRate)
+            ? `as high a pass rate as any (${pct(best.passRate)}) and the cheapest`
+            : `the highest pass rate (${pct(best.passRate)})`}
           {best.cost.per1000 !== null && <>, {money(best.cost.per1000)} per 1,000 calls</>}.{' '}
           {report.pairs.some((p) => (p.a === best.name || p.b === best.name) && p.significant)
             ? 'The difference is significant.'
