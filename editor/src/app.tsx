@@ -10,6 +10,7 @@ import { matchRoute, usePath } from './router';
 
 // The prompt manager (and its diff library) loads when it is opened.
 const PromptManager = lazy(() => import('./components/prompts/prompt-manager').then((m) => ({ default: m.PromptManager })));
+const FinetunesPage = lazy(() => import('./components/finetunes/finetunes-page').then((m) => ({ default: m.FinetunesPage })));
 
 export function App() {
   const path = usePath();
@@ -27,7 +28,11 @@ export function App() {
     <div className="app">
       <TopNav active={route.name} onSignOut={() => setTokenState(null)} />
       <main className="page">
-        {route.name === 'prompts' ? (
+        {route.name === 'finetunes' ? (
+          <Suspense fallback={<Loading what="fine-tunes" />}>
+            <FinetunesPage job={route.job} />
+          </Suspense>
+        ) : route.name === 'prompts' ? (
           <Suspense fallback={<Loading what="prompts" />}>
             <PromptManager selected={route.prompt} />
           </Suspense>

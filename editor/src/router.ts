@@ -21,12 +21,18 @@ const subscribe = (cb: () => void) => {
 
 export const usePath = (): string => useSyncExternalStore(subscribe, () => window.location.pathname);
 
-export type Route = { name: 'flows' } | { name: 'flow'; id: string; view: string } | { name: 'prompts'; prompt?: string };
+export type Route =
+  | { name: 'flows' }
+  | { name: 'flow'; id: string; view: string }
+  | { name: 'prompts'; prompt?: string }
+  | { name: 'finetunes'; job?: string };
 
 export function matchRoute(path: string): Route {
   const flow = /^\/flows\/([^/]+)(?:\/([a-z-]+))?\/?$/.exec(path);
   if (flow) return { name: 'flow', id: decodeURIComponent(flow[1]), view: flow[2] ?? 'canvas' };
   const prompts = /^\/prompts(?:\/([^/]+))?\/?$/.exec(path);
   if (prompts) return { name: 'prompts', prompt: prompts[1] ? decodeURIComponent(prompts[1]) : undefined };
+  const finetunes = /^\/finetunes(?:\/([^/]+))?\/?$/.exec(path);
+  if (finetunes) return { name: 'finetunes', job: finetunes[1] ? decodeURIComponent(finetunes[1]) : undefined };
   return { name: 'flows' };
 }

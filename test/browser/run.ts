@@ -13,6 +13,9 @@ import { runLogSpecs } from './specs/runs';
 import { releaseSpecs } from './specs/releases';
 import { roomySpecs } from './specs/roomy';
 import { saveSpecs } from './specs/save';
+import { startFakeOpenAI } from '../helpers/fake-openai';
+import { experimentSpecs } from './specs/experiments';
+import { finetuneSpecs } from './specs/finetunes';
 import { processesUsing, startStack } from './stack';
 
 const specs = [
@@ -27,16 +30,25 @@ const specs = [
   ...completeSpecs,
   ...runLogSpecs,
   ...datasetSpecs,
+  ...finetuneSpecs,
+  ...experimentSpecs,
 ];
 
-const stack = await startStack().catch((err: Error) => {
+// The fake provider's fine-tuning endpoints stand in for a trainer (as in test/e2e): jobs advance
+// one stage per read, the Workflow reads every second.
+const fake = await startFakeOpenAI();
+const trainers = { fake: { type: 'openai', baseURL: fake.url, pollSeconds: 1 } };
+
+const stack = await startStack({ vars: { TRAINERS: JSON.stringify(trainers) }, fakeUrl: fake.url }).catch(async (err: Error) => {
+  await fake.close();
   console.error(`could not start Weir: ${err.message}`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 });
 // Ctrl+C, a kill or a closed output pipe still stops Weir: nothing may be left running.
 process.stdout.on('error', () => undefined);
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void stack.stop().finally(() => process.exit(130)));
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.once(sig, () => void Promise.all([stack.stop(), fake.close()]).finally(() => process.exit(130)));
 let result = { passed: 0, failed: 1 };
 try {
   console.log(`browser specs against ${stack.url}`);
@@ -45,6 +57,7 @@ try {
   console.error(err);
 } finally {
   await stack.stop();
+  await fake.close();
 }
 const left = processesUsing(stack.work);
 if (left.length) {

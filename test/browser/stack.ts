@@ -18,6 +18,10 @@ export interface Stack {
   work: string;
   token: string;
   flowsDir: string;
+  /** The invoke key callers (curl, SDKs) use on the edge URL. */
+  invokeKey: string;
+  /** The fake provider's base URL (…/v1) when the run started one; its control API is beside it. */
+  fakeUrl?: string;
   stop: () => Promise<void>;
   logs: () => string;
 }
@@ -38,7 +42,8 @@ async function waitFor(url: string, ms: number, ok: (res: Response) => boolean =
   throw new Error(`${url} did not come up in ${ms} ms (${last})`);
 }
 
-export async function startStack(opts: { editorPort?: number } = {}): Promise<Stack> {
+/** `vars` go into the worker's variables next to the token (e.g. TRAINERS pointing at the fake provider). */
+export async function startStack(opts: { editorPort?: number; vars?: Record<string, string>; fakeUrl?: string } = {}): Promise<Stack> {
   const editorPort = opts.editorPort ?? (await freePort());
   const token = `browser-test-${Math.random().toString(36).slice(2)}`;
   const work = mkdtempSync(join(tmpdir(), 'weir-browser-'));
@@ -47,7 +52,9 @@ export async function startStack(opts: { editorPort?: number } = {}): Promise<St
   let log = '';
   const procs: ChildProcess[] = [];
   const vars = join(work, 'test.vars');
-  writeFileSync(vars, `ADMIN_TOKEN=${token}\nINVOKE_KEYS=browser-invoke\n`);
+  // Single quotes: dotenv keeps the value literally (JSON's double quotes included).
+  const extra = Object.entries(opts.vars ?? {}).map(([k, v]) => `${k}='${v.replace(/'/g, '')}'\n`);
+  writeFileSync(vars, `ADMIN_TOKEN=${token}\nINVOKE_KEYS=browser-invoke\n${extra.join('')}`);
   const env = { ...process.env, WEIR_FLOWS_DIR: flowsDir };
   const run = (cmd: string, args: string[]) => {
     const p = spawn(cmd, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -90,7 +97,16 @@ export async function startStack(opts: { editorPort?: number } = {}): Promise<St
     await stop();
     throw new Error(`${(err as Error).message}\n--- logs ---\n${log}`);
   }
-  return { url: `http://127.0.0.1:${editorPort}`, work, token, flowsDir, stop, logs: () => log };
+  return {
+    url: `http://127.0.0.1:${editorPort}`,
+    work,
+    token,
+    flowsDir,
+    invokeKey: 'browser-invoke',
+    fakeUrl: opts.fakeUrl,
+    stop,
+    logs: () => log,
+  };
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {

@@ -18,7 +18,7 @@ describe('declared widgets', () => {
 
   it('the committed flow schema carries the widgets', () => {
     const schema = readFileSync(new URL('../../flows/flow.schema.json', import.meta.url), 'utf8');
-    for (const w of ['cel', 'template', 'prompt-ref', 'json-schema', 'model', 'provider', 'cases', 'fields'])
+    for (const w of ['cel', 'template', 'prompt-ref', 'json-schema', 'model', 'finetuned-model', 'provider', 'cases', 'fields'])
       expect(schema).toContain(`"widget": "${w}"`);
   });
 });

@@ -11,6 +11,8 @@ export const widgets = [
   'prompt-ref',
   'json-schema',
   'model',
+  /** A fine-tuned model id: the registry's tuned models (base model, cost, retirement) and the providers' models. */
+  'finetuned-model',
   'provider',
   'number',
   'boolean',

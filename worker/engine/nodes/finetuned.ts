@@ -9,7 +9,7 @@ import { defineNode, type NodeRunArgs } from './types';
 
 export const finetunedData = z.strictObject({
   provider: modelCallFields.provider,
-  model: widget(z.string().min(1), 'model', 'Fine-tuned model id, e.g. ft:gpt-4o-mini-2024-07-18:acme:x1000:abc123'),
+  model: widget(z.string().min(1), 'finetuned-model', 'Fine-tuned model id, e.g. ft:gpt-4o-mini-2024-07-18:acme:x1000:abc123'),
   baseModel: widget(z.string().min(1), 'model', 'The model it was fine-tuned from (recorded in the trace)'),
   system: modelCallFields.system,
   prompt: promptSource.optional().describe('Optional prompt; without one the model gets the request input'),

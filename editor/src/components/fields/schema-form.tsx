@@ -9,6 +9,7 @@ import { humanize, type JsonSchema } from './json-schema';
 import { JsonSchemaInput } from './json-schema-field';
 import { ListInput, RecordInput } from './list-fields';
 import { ModelInput } from './model-field';
+import { FinetunedModelInput } from '../finetunes/finetuned-model-field';
 import { PromptInput } from './prompt-field';
 import { ProviderInput } from './provider-field';
 import { TemplateInput } from './template-field';
@@ -116,6 +117,8 @@ function WidgetControl(props: ControlProps & { widget: Widget }) {
       );
     case 'model':
       return <ModelInput {...shared} />;
+    case 'finetuned-model':
+      return <FinetunedModelInput {...shared} />;
     case 'provider':
       return <ProviderInput {...shared} />;
     case 'json-schema':

@@ -23,6 +23,11 @@ export const FLOW_VIEWS: FlowView[] = [
     label: 'Releases',
     Component: lazy(() => import('../releases/releases-view').then((m) => ({ default: m.ReleasesView }))),
   },
+  {
+    id: 'experiments',
+    label: 'Experiments',
+    Component: lazy(() => import('../experiments/experiments-view').then((m) => ({ default: m.ExperimentsView }))),
+  },
 ];
 
 export const flowViewPath = (flowId: string, view: string) =>

@@ -72,6 +72,13 @@ function WorkspaceInner({ initial, view }: { initial: Flow; view: string }) {
   const other = FLOW_VIEWS.find((v) => v.id === view && v.Component);
   useEffect(() => exposeTestHooks(() => latest.current.flow), []);
   useEffect(prefetchPanels, []);
+  // /flows/<id>?node=<node> opens with that node in the inspector (links from Fine-tunes, Adopt).
+  useEffect(() => {
+    const node = new URLSearchParams(window.location.search).get('node');
+    if (!node || !latest.current.flow.nodes.some((n) => n.id === node)) return;
+    latest.current.select([node]);
+    latest.current.setPanel('inspect');
+  }, []);
   useEffect(() => {
     if (!state.dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();

@@ -8,6 +8,7 @@ import { dataSchemaOf } from '../fields/json-schema';
 import { problemsAt, SchemaForm } from '../fields/schema-form';
 import { typeColorStyle } from '../canvas/node-summary';
 import { NodeConnections } from './node-connections';
+import { FinetunedNodePanel } from '../finetunes/finetuned-node-panel';
 
 export function NodeInspector({ node }: { node: FlowNode }) {
   const ed = useEditor();
@@ -45,6 +46,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
         <pre className="code-block">{JSON.stringify(node.data, null, 2)}</pre>
       )}
       <NodeConnections node={node} />
+      {node.type === 'finetuned' && <FinetunedNodePanel node={node} />}
       <div className="inspector-actions">
         <button className="btn btn-danger btn-small" onClick={() => ed.update((f) => removeElements(f, [node.id]))}>
           Delete node
