@@ -21,12 +21,18 @@ const subscribe = (cb: () => void) => {
 
 export const usePath = (): string => useSyncExternalStore(subscribe, () => window.location.pathname);
 
-export type Route = { name: 'flows' } | { name: 'flow'; id: string; view: string } | { name: 'prompts'; prompt?: string };
+export type Route =
+  | { name: 'flows' }
+  | { name: 'flow'; id: string; view: string }
+  | { name: 'prompts'; prompt?: string }
+  | { name: 'datasets'; dataset?: string };
 
 export function matchRoute(path: string): Route {
   const flow = /^\/flows\/([^/]+)(?:\/([a-z-]+))?\/?$/.exec(path);
   if (flow) return { name: 'flow', id: decodeURIComponent(flow[1]), view: flow[2] ?? 'canvas' };
   const prompts = /^\/prompts(?:\/([^/]+))?\/?$/.exec(path);
   if (prompts) return { name: 'prompts', prompt: prompts[1] ? decodeURIComponent(prompts[1]) : undefined };
+  const datasets = /^\/datasets(?:\/([^/]+))?\/?$/.exec(path);
+  if (datasets) return { name: 'datasets', dataset: datasets[1] ? decodeURIComponent(datasets[1]) : undefined };
   return { name: 'flows' };
 }

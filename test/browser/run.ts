@@ -6,6 +6,7 @@ import { buildSpecs } from './specs/build-flow';
 import { canvasSpecs } from './specs/canvas';
 import { completeSpecs } from './specs/complete';
 import { datasetSpecs } from './specs/datasets';
+import { datasetTableSpecs } from './specs/dataset-table';
 import { editingSpecs } from './specs/editing';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
@@ -27,6 +28,7 @@ const specs = [
   ...completeSpecs,
   ...runLogSpecs,
   ...datasetSpecs,
+  ...datasetTableSpecs,
 ];
 
 const stack = await startStack().catch((err: Error) => {
