@@ -8,6 +8,7 @@ import { nodeRegistry, type TraceEntry } from '../../engine';
 import { handlesOf } from '../../state/node-handles';
 import { createDecorationStore, type DecorationStore } from '../../state/node-decorations';
 import type { WeirNode } from '../../state/to-react-flow';
+import { HandleRate, NodeEvalStats } from '../evals/node-overlay';
 import { nodeSummary, typeColorStyle } from './node-summary';
 
 export const DecorationContext = createContext<DecorationStore>(createDecorationStore());
@@ -63,6 +64,7 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
         </div>
       ))}
       {trace && <RunLine trace={trace} />}
+      <NodeEvalStats nodeId={node.id} />
       {problems.length > 0 && <div className="weir-node-problem">{problems[0].message}</div>}
       {single ? (
         <Handle type="source" position={Position.Right} id="out" className="handle-out" />
@@ -71,6 +73,7 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
           {handles.map((h) => (
             <div className={`weir-node-handle-row handle-${h.id}`} key={h.id}>
               <span>{h.label}</span>
+              <HandleRate nodeId={node.id} handle={h.id} />
               <Handle type="source" position={Position.Right} id={h.id} className="handle-out" />
             </div>
           ))}

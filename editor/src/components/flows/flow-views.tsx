@@ -23,6 +23,11 @@ export const FLOW_VIEWS: FlowView[] = [
     label: 'Releases',
     Component: lazy(() => import('../releases/releases-view').then((m) => ({ default: m.ReleasesView }))),
   },
+  {
+    id: 'evals',
+    label: 'Evals',
+    Component: lazy(() => import('../evals/evals-view').then((m) => ({ default: m.EvalsView }))),
+  },
 ];
 
 export const flowViewPath = (flowId: string, view: string) =>
