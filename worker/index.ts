@@ -20,6 +20,8 @@ import { providerRoutes } from './routes/providers';
 import { finetuneRoutes } from './routes/finetunes';
 import { modelRegistryRoutes } from './routes/model-registry';
 import { experimentRoutes } from './routes/experiments';
+import { evalRoutes } from './routes/evals';
+import { evalRunRoutes } from './routes/eval-runs';
 
 const api = new Hono<AppEnv>()
   .use(storesMiddleware)
@@ -35,6 +37,8 @@ const api = new Hono<AppEnv>()
   .route('/', finetuneRoutes)
   .route('/', modelRegistryRoutes)
   .route('/', experimentRoutes)
+  .route('/', evalRoutes)
+  .route('/', evalRunRoutes)
   .route('/', modelRoutes)
   .route('/', storeAdminRoutes);
 
@@ -60,5 +64,6 @@ app.onError((err, c) => {
 
 export type AppType = typeof app;
 export { FollowFinetuneJob } from './finetune/follow-job';
+export { RunEvalWorkflow } from './eval-runs/workflow';
 export { app };
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

@@ -12,6 +12,7 @@ export { mcnemarExact, type McNemar } from './stats-mcnemar';
 export { summarizeVariant, itemOutcomes, type VariantSummary, type ItemOutcome } from './stats-variant';
 export { comparePair, type PairSummary } from './stats-pairs';
 export { techniqueComparison, type Comparison } from './compare';
-export { buildReport, type EvalReport, type PairwiseSummary } from './report';
+export { buildReport, failureReasons, type EvalReport, type PairwiseSummary } from './report';
 export { runPool } from './pool';
 export { formatEval } from './format';
+export { checkEval, checkItems, selectItems, noAssertionsWarning, prepareVariants, evalProblem, type BaseFlowLoader } from './prepare';

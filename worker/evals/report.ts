@@ -46,7 +46,8 @@ export interface ReportInputs {
   today: string;
 }
 
-const failureReasons = (runs: RunRecord[]): string[] => {
+/** Why an item failed, from its runs: failed runs and failing weighted checks (at most five). */
+export const failureReasons = (runs: readonly RunRecord[]): string[] => {
   const out = new Set<string>();
   for (const r of runs) {
     if (r.status !== 'ok') out.add(`run failed${r.error?.nodeId ? ` at ${r.error.nodeId}` : ''}: ${r.error?.message ?? 'unknown error'} [${r.error?.code}]`);

@@ -31,6 +31,9 @@ export interface RunRecord {
   error?: { code: string; message: string; nodeId?: string };
   trace: RunResult['trace'];
   usage: RunResult['usage'];
+  /** The prompt versions the run resolved (the run log records them). */
+  prompts?: RunResult['prompts'];
+  outputNodeId?: string;
   latencyMs: number;
   ttftMs?: number;
   costUsd: number | null;
@@ -72,6 +75,8 @@ export interface EvalRunOptions {
   signal?: AbortSignal;
   now?: () => number;
   onRecord?: (record: RunRecord, done: number, total: number) => void;
+  /** Runs to leave out (already recorded elsewhere: a resumed worker eval run). */
+  skip?: (variant: string, itemId: string, repeat: number) => boolean;
 }
 
 /** Cost of a run's model calls; null when any call's model has no price. */
@@ -104,7 +109,7 @@ export async function runEval(opts: EvalRunOptions): Promise<EvalRun> {
   const tasks: (() => Promise<RunRecord>)[] = [];
   for (const item of opts.items)
     for (let repeat = 0; repeat < repeats; repeat++)
-      for (const variant of opts.variants) tasks.push(() => runOne(variant, item, repeat));
+      for (const variant of opts.variants) if (!opts.skip?.(variant.name, item.id, repeat)) tasks.push(() => runOne(variant, item, repeat));
   let done = 0;
 
   async function runOne(variant: PreparedVariant, item: DatasetItem, repeat: number): Promise<RunRecord> {
@@ -172,6 +177,8 @@ export async function runEval(opts: EvalRunOptions): Promise<EvalRun> {
       ...(result.status === 'ok' ? { output: result.output } : { error: result.error }),
       trace: result.trace,
       usage: result.usage,
+      prompts: result.prompts,
+      ...(result.outputNodeId ? { outputNodeId: result.outputNodeId } : {}),
       latencyMs,
       ...(ttftMs !== undefined ? { ttftMs } : {}),
       costUsd,

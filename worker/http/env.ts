@@ -37,6 +37,10 @@ export interface Bindings {
   TRAINERS?: string;
   /** Follows fine-tuning jobs (worker/finetune/follow-job.ts). */
   FINETUNE_WORKFLOW?: Workflow<{ jobId: string }>;
+  /** Runs eval runs (worker/eval-runs/workflow.ts). */
+  EVAL_WORKFLOW?: Workflow<{ runId: string }>;
+  /** Model calls an eval run makes at once per provider: `8`, or `default=8,openai=4` (default 8). */
+  EVAL_PROVIDER_CONCURRENCY?: string;
   [secret: string]: unknown;
 }
 

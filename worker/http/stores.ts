@@ -16,6 +16,8 @@ import type { AppEnv, Bindings } from './env';
 import { datasetStore, type DatasetStore } from '../store/datasets';
 import { d1FinetuneStore } from '../finetune/store/d1';
 import type { FinetuneStore } from '../finetune/store/types';
+import { evalDefinitionStore, type EvalDefinitionStore } from '../eval-runs/definitions';
+import { evalRunStore, type EvalRunStore } from '../eval-runs/run-store';
 
 export interface Stores {
   flows: ReturnType<typeof flowStore>;
@@ -26,6 +28,9 @@ export interface Stores {
   finetunes: FinetuneStore;
   /** Datasets mirrored into D1 (the third versioned kind). */
   datasets: DatasetStore;
+  /** Eval definitions and eval runs (D1; large reports in R2). */
+  evals: EvalDefinitionStore;
+  evalRuns: EvalRunStore;
   /** What a flow reference (`id`, `id@3`, `id@label`, `id@draft`) runs. */
   resolveFlow(id: string, ref: FlowRef): Promise<ResolvedFlow | undefined>;
   /** Copies prompts and flows an older Weir kept only in KV into D1 (idempotent). */
@@ -43,6 +48,8 @@ export function buildStores(env: Bindings): Stores {
     runs: runStore(env),
     finetunes: d1FinetuneStore(env.WEIR_DB),
     datasets: datasetStore(deps),
+    evals: evalDefinitionStore(env.WEIR_DB),
+    evalRuns: evalRunStore(env.WEIR_DB, env.WEIR_BLOBS),
     resolveFlow: (id, ref) => resolveFlow(kv, id, ref),
     importLegacyKv: () => importLegacyKv(deps),
   };
