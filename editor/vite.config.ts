@@ -17,6 +17,9 @@ const editorRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: editorRoot,
   plugins: [guardPlugin({ repoRoot, editorRoot }), react(), flowFilesPlugin({ repoRoot })],
+  // Pre-bundled at start even with a warm cache: discovering a lazily imported dependency later
+  // reloads the page under the user (charts load only when the Evals or Fine-tunes view opens).
+  optimizeDeps: { include: ['recharts'] },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
     host: '127.0.0.1',

@@ -8,6 +8,7 @@ import { completeSpecs } from './specs/complete';
 import { datasetSpecs } from './specs/datasets';
 import { datasetTableSpecs } from './specs/dataset-table';
 import { editingSpecs } from './specs/editing';
+import { evalSpecs } from './specs/evals';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
 import { runLogSpecs } from './specs/runs';
@@ -29,6 +30,7 @@ const specs = [
   ...runLogSpecs,
   ...datasetSpecs,
   ...datasetTableSpecs,
+  ...evalSpecs,
 ];
 
 const stack = await startStack().catch((err: Error) => {

@@ -1,63 +1,19 @@
-// The eval and eval-run endpoints the Evals view calls (admin token), as COMMON contract and the
-// README's "Evals in the worker" describe them: evals of a flow, runs of an eval, one run with its
+// The eval and eval-run endpoints the Evals view calls (admin token), with the worker's own types
+// (worker/eval-runs/types.ts): evals of a flow, runs of an eval, one run with its
 // report, cells and per-node stats, start, cancel, and the run's progress as server-sent events.
 import { authHeaders, request } from '../../api/client';
 import { parseSse } from '../../api/run-stream';
 import type { EvalReport } from '../../../../worker/evals/report';
 import type { EvalFile } from '../../../../worker/evals/schema';
+import type { Cell, EvalDefinition, EvalRunStatus, EvalRunSummary, NodeStat, NodeStats } from '../../../../worker/eval-runs/types';
 
 export type { EvalFile, EvalReport };
 
-export type EvalRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export type { Cell, EvalRunStatus, EvalRunSummary, NodeStat, NodeStats };
 export const finished = (s: EvalRunStatus) => s === 'done' || s === 'failed' || s === 'cancelled';
 
-export interface EvalSummary {
-  name: string;
-  flow: string;
-  dataset: string;
-  variants: string[];
-  updatedAt: string;
-}
-
-export interface EvalRunSummary {
-  id: string;
-  eval: string;
-  flow: string;
-  dataset: { name: string; hash: string; split?: string };
-  status: EvalRunStatus;
-  done: number;
-  total: number;
-  source: string;
-  label?: string;
-  error?: string;
-  createdAt: string;
-  finishedAt?: string;
-}
-
-export interface Cell {
-  itemId: string;
-  variant: string;
-  repeat: number;
-  pass: boolean;
-  score: number;
-  status: 'ok' | 'failed';
-  runId: string | null;
-  latencyMs: number;
-  costUsd: number | null;
-  reasons: string[];
-}
-
-export interface NodeStat {
-  runs: number;
-  passRate: number;
-  errorRate: number;
-  p50LatencyMs: number;
-  costUsd: number | null;
-  fallbackRate: number;
-  handles: Record<string, number>;
-}
-/** variant → node id → stats. */
-export type NodeStats = Record<string, Record<string, NodeStat>>;
+/** GET /v1/evals lists definitions without their file. */
+export type EvalSummary = Omit<EvalDefinition, 'definition'>;
 
 export interface EvalRunDetail {
   run: EvalRunSummary;
@@ -84,7 +40,7 @@ const enc = encodeURIComponent;
 
 export const evalsApi = {
   list: (flow: string) => request<{ evals: EvalSummary[] }>(`/v1/evals?flow=${enc(flow)}`).then((r) => r.evals),
-  getEval: (name: string) => request<{ eval: EvalSummary & { definition: EvalFile } }>(`/v1/evals/${enc(name)}`).then((r) => r.eval),
+  getEval: (name: string) => request<{ eval: EvalDefinition }>(`/v1/evals/${enc(name)}`).then((r) => r.eval),
   runs: (evalName: string, limit = 20) =>
     request<{ runs: EvalRunSummary[] }>(`/v1/eval-runs?eval=${enc(evalName)}&limit=${limit}`).then((r) => r.runs),
   get: (id: string) => request<EvalRunDetail>(`/v1/eval-runs/${enc(id)}`),

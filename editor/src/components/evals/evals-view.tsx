@@ -100,7 +100,7 @@ export function EvalsView({ flowId }: { flowId: string }) {
           </div>
           {def?.description && <div className="muted evals-desc">{def.description}</div>}
         </div>
-        <RunControls evalName={current.name} defaultRepeats={def?.repeats} onStarted={started} busy={!!runs.data?.length} />
+        <RunControls evalName={current.name} defaultRepeats={def?.repeats} onStarted={started} />
       </header>
       <div className="evals-body">
         <aside className="evals-runs" aria-label="Runs of this eval">

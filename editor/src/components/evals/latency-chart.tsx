@@ -41,7 +41,7 @@ export function LatencyChart({ latencies }: { latencies: Record<string, number[]
             <Tooltip />
             <Legend verticalAlign="top" height={24} />
             {names.map((n) => (
-              <Bar key={n} dataKey={n} fill={variantColor(names, n)} />
+              <Bar key={n} dataKey={n} fill={variantColor(names, n)} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -47,9 +47,10 @@ export function QualityCostChart({ columns }: { columns: ColumnStats[] }) {
                 key={c.name}
                 name={c.name}
                 fill={variantColor(names, c.name)}
+                isAnimationActive={false}
                 data={[{ c, x: c.costPerItem, y: c.passRate * 100, err: [(c.passRate - c.interval.low) * 100, (c.interval.high - c.passRate) * 100] }]}
               >
-                <ErrorBar dataKey="err" direction="y" width={8} strokeWidth={1.5} stroke={variantColor(names, c.name)} />
+                <ErrorBar dataKey="err" direction="y" width={10} strokeWidth={2} stroke={variantColor(names, c.name)} isAnimationActive={false} />
               </Scatter>
             ))}
           </ScatterChart>

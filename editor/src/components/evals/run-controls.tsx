@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { evalsApi, finished, type EvalRunSummary, type StartBody } from './evals-api';
 
-export function RunControls(props: { evalName: string; defaultRepeats?: number; onStarted: (run: EvalRunSummary) => void; busy: boolean }) {
+export function RunControls(props: { evalName: string; defaultRepeats?: number; onStarted: (run: EvalRunSummary) => void }) {
   const [repeats, setRepeats] = useState('');
   const [limit, setLimit] = useState('');
   const [label, setLabel] = useState('');
@@ -39,7 +39,7 @@ export function RunControls(props: { evalName: string; defaultRepeats?: number; 
       </label>
       <input className="input input-narrow" aria-label="Label for this run" placeholder="label (optional)" value={label} onChange={(e) => setLabel(e.target.value)} />
       <button className="btn btn-primary" data-testid="eval-run" disabled={starting || bad} onClick={() => void start()} title="Run the eval in the worker (a Workflow)">
-        {starting ? 'Starting…' : props.busy ? 'Run again' : 'Run'}
+        {starting ? 'Starting…' : 'Run'}
       </button>
       {error && (
         <span className="field-error" role="alert">

@@ -1,0 +1,178 @@
+// The Evals view against the real worker: open support-x1000's eval, run it live in the worker
+// (a Workflow under wrangler dev) and watch the progress reach the end; read the matrix and its
+// headers (pass rate with the Wilson interval the report gives), diff two variants (flips and
+// McNemar's p), see the charts and the break-even chart, put the run's node stats on the canvas,
+// and click a failing cell to see its run drawn on the canvas. Then cancel a long run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { EvalReport } from '../../../worker/evals/report';
+import { expect, expectEqual, type Ctx, type Spec } from '../harness';
+import { repoRoot } from '../stack';
+import { openFlow } from './ui';
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/** The eval and its dataset as the worker stores them: `npm start` seeds evals/ and datasets/; this makes sure. */
+async function ensureEval(ctx: Ctx, name: string): Promise<void> {
+  const headers = { authorization: `Bearer ${ctx.stack.token}`, 'content-type': 'application/json' };
+  const got = await fetch(`${ctx.stack.url}/v1/evals/${name}`, { headers });
+  if (got.ok) return;
+  const ds = await fetch(`${ctx.stack.url}/v1/datasets/${name}`, { headers });
+  if (ds.status === 404) {
+    const push = await fetch(`${ctx.stack.url}/v1/datasets/${name}`, {
+      method: 'PUT',
+      headers,
+      body: readFileSync(join(repoRoot, 'datasets', `${name}.jsonl`), 'utf8'),
+    });
+    expect(push.ok, `the dataset is stored: ${push.status}`);
+  }
+  const put = await fetch(`${ctx.stack.url}/v1/evals/${name}`, {
+    method: 'PUT',
+    headers,
+    body: readFileSync(join(repoRoot, 'evals', `${name}.eval.json`), 'utf8'),
+  });
+  expect(put.ok, `the eval is stored: ${put.status} ${await put.text()}`);
+}
+
+async function runDetail(ctx: Ctx, id: string) {
+  const res = await fetch(`${ctx.stack.url}/v1/eval-runs/${id}`, { headers: { authorization: `Bearer ${ctx.stack.token}` } });
+  return (await res.json()) as { run: { status: string; done: number; total: number }; report: EvalReport; cells: { itemId: string; variant: string; runId: string | null; pass: boolean }[] };
+}
+
+const selectedRun = (page: Page) => page.evaluate(() => new URLSearchParams(location.search).get('run') ?? '');
+
+export const evalSpecs: Spec[] = [
+  {
+    name: 'runs the support-x1000 eval live and shows the matrix, intervals, diff, charts, the overlay and a cell run on the canvas',
+    run: async (ctx) => {
+      const { page } = ctx;
+      await ensureEval(ctx, 'support-x1000');
+      await ctx.open('/flows/support-x1000/evals');
+      await openFlow(page, 'support-x1000', { fit: false });
+      await page.locator('[data-testid=eval-pick]').waitFor();
+      expect((await page.inputValue('[data-testid=eval-pick]')) === 'support-x1000', 'the flow’s eval is picked');
+
+      // Run it: the progress bar follows the Workflow to the end.
+      await page.click('[data-testid=eval-run]');
+      const progress = page.locator('[data-testid=eval-progress]');
+      await progress.waitFor();
+      await page.locator('[data-testid=eval-progress][data-status=done]').waitFor({ timeout: 120_000 });
+      const [done, total] = [Number(await progress.getAttribute('data-done')), Number(await progress.getAttribute('data-total'))];
+      expect(total > 0 && done === total, `progress reached the end: ${done}/${total}`);
+      const id = await selectedRun(page);
+      expect(id !== '', 'the new run is selected (and in the address)');
+      const detail = await runDetail(ctx, id);
+      const report = detail.report;
+      expect(report && report.variants.length === 3, 'the worker has the report');
+      expect(total === report.items.length * report.variants.length * report.repeats, `${total} runs = items × variants × repeats`);
+
+      // The matrix: one row per item, headers with the report's pass rate and Wilson interval.
+      await page.locator('[data-testid=mx-count]', { hasText: `${report.items.length} items` }).waitFor();
+      expect((await page.locator('[data-testid^=mx-row-]').count()) === report.items.length, 'one row per item');
+      for (const v of report.variants) {
+        const rate = (await page.locator(`[data-testid="mx-rate-${v.name}"]`).textContent()) ?? '';
+        expectEqual(rate, `${pct(v.passRate)} (${pct(v.interval.low)}–${pct(v.interval.high)})`, `${v.name}'s header`);
+        const head = (await page.locator(`[data-testid="mx-head-${v.name}"]`).textContent()) ?? '';
+        expect(head.includes('p50') && head.includes('/item') && head.includes('/pass'), `latency and costs in the header: ${head}`);
+      }
+      const cells = await page.locator('[data-testid^=mx-cell-][data-pass]').count();
+      expect(cells === report.items.length * 3, `a cell per item and variant: ${cells}`);
+      await ctx.shots('evals-matrix');
+
+      // Diff: two variants, the flipped items marked, McNemar's p from the report.
+      await page.check('[data-testid=mx-diff]');
+      await page.selectOption('[data-testid=mx-diff-a]', 'base+prompt');
+      await page.selectOption('[data-testid=mx-diff-b]', 'finetuned');
+      const pair = report.pairs.find((p) => [p.a, p.b].sort().join() === ['base+prompt', 'finetuned'].sort().join())!;
+      const summary = (await page.locator('[data-testid=mx-diff-summary]').textContent()) ?? '';
+      expect(summary.startsWith(`${pair.flipped.length} flipped`) && summary.includes('McNemar exact p'), `diff summary: ${summary}`);
+      expect((await page.locator('[data-testid^=mx-row-][data-flipped]').count()) === pair.flipped.length, 'the flipped rows are marked');
+      await ctx.shot('evals-diff');
+      await page.uncheck('[data-testid=mx-diff]');
+
+      // Charts: quality against cost and latency distributions, drawn with recharts.
+      await page.click('[data-testid=eval-tab-charts]');
+      await page.locator('[data-testid=chart-latency] .recharts-bar-rectangle').first().waitFor();
+      if (report.variants.some((v) => v.cost.perItem !== null)) {
+        // One point per priced variant, each with its interval as an error bar.
+        const priced = report.variants.filter((v) => v.cost.perItem !== null).length;
+        await page.locator('[data-testid=chart-quality-cost] .recharts-errorBar').nth(priced - 1).waitFor();
+      } else await page.locator('[data-testid=chart-quality-cost] .chart-empty').waitFor();
+      await ctx.shots('evals-charts');
+
+      // The technique comparison with its break-even chart (lines crossing at N*) or the reason it has none.
+      await page.click('[data-testid=eval-tab-comparison]');
+      await page.locator('[data-testid=eval-comparison]').waitFor();
+      const cmp = report.comparison!;
+      expect(!!cmp, `the eval has a comparison: ${report.comparisonError}`);
+      if (cmp.breakEven.requests !== null) {
+        await page.locator('[data-testid=chart-break-even] .recharts-line').nth(1).waitFor();
+        const n = (await page.locator('[data-testid=break-even-n]').textContent()) ?? '';
+        expect(n.replace(/[,k]/g, '') !== '', `N* is shown: ${n}`);
+      } else await page.locator('[data-testid=eval-comparison]', { hasText: 'does not pay back' }).waitFor();
+      if (cmp.retirement.warning) await page.locator('[data-testid=retirement-warning]').waitFor();
+      await ctx.shots('evals-comparison');
+
+      // The overlay: each node's stats for a variant, branch rates on the condition's handles.
+      await page.click('[data-testid=eval-show-on-canvas]');
+      await page.locator('[data-testid=eval-overlay-bar]').waitFor();
+      await page.selectOption('[data-testid=overlay-variant]', 'finetuned+prompt');
+      const classify = (await page.locator('[data-testid=node-eval-classify]').textContent()) ?? '';
+      expect(/\d+% pass/.test(classify) && classify.includes('n='), `the classifier's overlay: ${classify}`);
+      await page.locator('[data-testid^=handle-rate-route-]').first().waitFor();
+      await ctx.shots('evals-overlay');
+      await page.click('[data-testid=overlay-off]');
+      expect((await page.locator('[data-testid^=node-eval-]').count()) === 0, 'the overlay goes away');
+
+      // A failing cell (or the first, if none failed) opens its run on the canvas.
+      await page.click('[data-testid=view-evals]');
+      await page.locator('[data-testid=eval-matrix]').waitFor();
+      const failing = page.locator('[data-testid^=mx-cell-][data-pass=false]');
+      const cell = (await failing.count()) ? failing.first() : page.locator('[data-testid^=mx-cell-][data-pass]').first();
+      const [, itemVariant] = /^mx-cell-(.*)$/.exec((await cell.getAttribute('data-testid'))!)!;
+      await cell.click();
+      await page.locator('[data-testid=run-log-note]', { hasText: 'eval' }).waitFor();
+      expect(new URL(page.url()).pathname === '/flows/support-x1000', 'back on the canvas');
+      await page.locator('.weir-node.run-ok, .weir-node.run-failed').first().waitFor();
+      const opened = detail.cells.filter((c) => `${c.itemId}-${c.variant}` === itemVariant);
+      expect(opened.length > 0, `the cell ${itemVariant} has runs`);
+      await ctx.shots('evals-cell-on-canvas');
+      expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
+    },
+  },
+  {
+    name: 'shows the Evals view in dark mode and cancels a long run',
+    run: async (ctx) => {
+      const { page } = ctx;
+      await ensureEval(ctx, 'support-x1000');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await ctx.open('/flows/support-x1000/evals');
+      await page.locator('[data-testid=eval-pick]').waitFor();
+      await page.fill('[data-testid=eval-repeats]', '25');
+      await page.click('[data-testid=eval-run]');
+      await page.locator('[data-testid=eval-progress][data-status=running], [data-testid=eval-progress][data-status=queued]').waitFor();
+      await page.click('[data-testid=eval-cancel]');
+      await page.locator('[data-testid=eval-progress][data-status=cancelled]').waitFor({ timeout: 60_000 });
+      const id = await selectedRun(page);
+      const detail = await runDetail(ctx, id);
+      expect(detail.run.status === 'cancelled', `the worker says cancelled: ${detail.run.status}`);
+      expect(detail.run.done < detail.run.total, `it stopped early: ${detail.run.done}/${detail.run.total}`);
+      await page.locator(`[data-testid="eval-run-${id}"]`, { hasText: 'cancelled' }).waitFor();
+      // The previous complete run, in dark mode: matrix, charts, comparison.
+      const done = page.locator('[data-testid^=eval-run-]', { hasText: 'done' }).first();
+      if (await done.count()) {
+        await done.click();
+        await page.locator('[data-testid=eval-progress][data-status=done]').waitFor();
+        await ctx.shots('evals-matrix-dark');
+        await page.click('[data-testid=eval-tab-charts]');
+        await page.locator('[data-testid=chart-latency] .recharts-bar-rectangle').first().waitFor();
+        await ctx.shots('evals-charts-dark');
+        await page.click('[data-testid=eval-tab-comparison]');
+        await page.locator('[data-testid=eval-comparison]').waitFor();
+        await ctx.shots('evals-comparison-dark');
+      }
+      expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
+    },
+  },
+];
