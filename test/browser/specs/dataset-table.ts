@@ -125,6 +125,9 @@ export const datasetTableSpecs: Spec[] = [
         'and its split',
       );
       expect((await page.locator('[data-testid=ds-hash]').textContent()) === `hash ${after.hash.slice(0, 12)}`, 'and the hash');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await ctx.shots('dataset-table-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
 
       // Delete the added item: back to the original items (with the edits).
       await page.click(`[data-testid=ds-delete-${reloaded}]`);

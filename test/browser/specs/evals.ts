@@ -37,7 +37,11 @@ async function ensureEval(ctx: Ctx, name: string): Promise<void> {
 
 async function runDetail(ctx: Ctx, id: string) {
   const res = await fetch(`${ctx.stack.url}/v1/eval-runs/${id}`, { headers: { authorization: `Bearer ${ctx.stack.token}` } });
-  return (await res.json()) as { run: { status: string; done: number; total: number }; report: EvalReport; cells: { itemId: string; variant: string; runId: string | null; pass: boolean }[] };
+  return (await res.json()) as {
+    run: { status: string; done: number; total: number };
+    report: EvalReport;
+    cells: { itemId: string; variant: string; runId: string | null; pass: boolean }[];
+  };
 }
 
 const selectedRun = (page: Page) => page.evaluate(() => new URLSearchParams(location.search).get('run') ?? '');
@@ -97,7 +101,10 @@ export const evalSpecs: Spec[] = [
       if (report.variants.some((v) => v.cost.perItem !== null)) {
         // One point per priced variant, each with its interval as an error bar.
         const priced = report.variants.filter((v) => v.cost.perItem !== null).length;
-        await page.locator('[data-testid=chart-quality-cost] .recharts-errorBar').nth(priced - 1).waitFor();
+        await page
+          .locator('[data-testid=chart-quality-cost] .recharts-errorBar')
+          .nth(priced - 1)
+          .waitFor();
       } else await page.locator('[data-testid=chart-quality-cost] .chart-empty').waitFor();
       await ctx.shots('evals-charts');
 
@@ -149,6 +156,27 @@ export const evalSpecs: Spec[] = [
       await page.emulateMedia({ colorScheme: 'dark' });
       await ctx.open('/flows/support-x1000/evals');
       await page.locator('[data-testid=eval-pick]').waitFor();
+
+      // A short run (the first five items) in dark mode: matrix, charts, comparison, overlay.
+      await page.fill('[data-testid=eval-limit]', '5');
+      await page.click('[data-testid=eval-run]');
+      await page.locator('[data-testid=eval-progress][data-status=done]').waitFor({ timeout: 120_000 });
+      expect((await page.locator('[data-testid=eval-progress]').getAttribute('data-total')) === '15', 'five items × three variants');
+      await page.locator('[data-testid=mx-count]', { hasText: '5 items' }).waitFor();
+      await ctx.shots('evals-matrix-dark');
+      await page.click('[data-testid=eval-tab-charts]');
+      await page.locator('[data-testid=chart-latency] .recharts-bar-rectangle').first().waitFor();
+      await ctx.shots('evals-charts-dark');
+      await page.click('[data-testid=eval-tab-comparison]');
+      await page.locator('[data-testid=eval-comparison]').waitFor();
+      await ctx.shots('evals-comparison-dark');
+      await page.click('[data-testid=eval-show-on-canvas]');
+      await page.locator('[data-testid=node-eval-classify]').waitFor();
+      await ctx.shots('evals-overlay-dark');
+
+      // A long run (25 repeats), cancelled: the Workflow stops and the view says so.
+      await page.click('[data-testid=view-evals]');
+      await page.fill('[data-testid=eval-limit]', '');
       await page.fill('[data-testid=eval-repeats]', '25');
       await page.click('[data-testid=eval-run]');
       await page.locator('[data-testid=eval-progress][data-status=running], [data-testid=eval-progress][data-status=queued]').waitFor();
@@ -159,19 +187,6 @@ export const evalSpecs: Spec[] = [
       expect(detail.run.status === 'cancelled', `the worker says cancelled: ${detail.run.status}`);
       expect(detail.run.done < detail.run.total, `it stopped early: ${detail.run.done}/${detail.run.total}`);
       await page.locator(`[data-testid="eval-run-${id}"]`, { hasText: 'cancelled' }).waitFor();
-      // The previous complete run, in dark mode: matrix, charts, comparison.
-      const done = page.locator('[data-testid^=eval-run-]', { hasText: 'done' }).first();
-      if (await done.count()) {
-        await done.click();
-        await page.locator('[data-testid=eval-progress][data-status=done]').waitFor();
-        await ctx.shots('evals-matrix-dark');
-        await page.click('[data-testid=eval-tab-charts]');
-        await page.locator('[data-testid=chart-latency] .recharts-bar-rectangle').first().waitFor();
-        await ctx.shots('evals-charts-dark');
-        await page.click('[data-testid=eval-tab-comparison]');
-        await page.locator('[data-testid=eval-comparison]').waitFor();
-        await ctx.shots('evals-comparison-dark');
-      }
       expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
     },
   },

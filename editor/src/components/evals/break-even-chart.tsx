@@ -7,6 +7,9 @@ import type { Comparison } from '../../../../worker/evals/compare';
 import { usd } from '../runs/format';
 import { count } from './format';
 
+/** Axis ticks: whole dollars once costs reach a dollar. */
+const dollars = (v: number) => (v >= 1 ? `$${Math.round(v).toLocaleString('en-US')}` : usd(v));
+
 export function breakEvenSeries(c: Comparison, untilRetirement?: number | null) {
   const fixed = (c.training.costUsd ?? 0) + (c.evalCostUsd ?? 0) + c.hosting.costUsd;
   const p = c.costPerCall.prompt ?? 0;
@@ -37,7 +40,7 @@ export function BreakEvenChart({ comparison: c, requestsPerDay }: { comparison: 
         <LineChart data={data} margin={{ top: 14, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="n" domain={[0, 'dataMax']} tickFormatter={count} label={{ value: 'requests', position: 'insideBottom', offset: -14 }} />
-          <YAxis tickFormatter={(v: number) => usd(v)} width={70} />
+          <YAxis tickFormatter={dollars} width={70} />
           <Tooltip labelFormatter={(v) => `${count(Number(v))} requests`} formatter={(v) => usd(Number(v))} />
           <Legend verticalAlign="top" height={24} />
           <Line type="linear" dataKey="prompt" name={`${c.prompt} (prompt)`} stroke="#3b82f6" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -34,7 +34,7 @@ export function EvalsView({ flowId }: { flowId: string }) {
   const runs = useAsync(() => (name ? evalsApi.runs(name) : Promise.resolve([] as EvalRunSummary[])), [name]);
   const [picked, setPicked] = useState(param('run'));
   const runId = picked && runs.data?.some((r) => r.id === picked) ? picked : runs.data?.[0]?.id;
-  const live = useEvalRun(runId, runs.reload);
+  const live = useEvalRun(runId);
   const [tab, setTab] = useState<Tab>('matrix');
   const opener = useOpenRun();
 
@@ -49,6 +49,12 @@ export function EvalsView({ flowId }: { flowId: string }) {
   }, [flowId, name, runId]);
 
   const detail = live.detail?.run.id === runId ? live.detail : undefined;
+  // The runs list shows each run's status: read it again when the shown run changes state.
+  const status = detail?.run.status;
+  const reloadRuns = runs.reload;
+  useEffect(() => {
+    if (status) reloadRuns();
+  }, [status, reloadRuns]);
   const def = definition.data?.definition;
   const results = useMemo(
     () => detail && buildResults(detail.report, detail.cells, current?.variants ?? [], def?.repeats ?? 1),

@@ -1,7 +1,7 @@
 // One eval run as the view shows it: its detail (report, cells, node stats), and while it runs,
 // its progress and cells as they arrive over SSE. When the stream ends the detail is read again
 // for the report; if the stream fails the hook polls instead, so progress never freezes.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { evalsApi, finished, followEvalRun, type Cell, type EvalRunDetail } from './evals-api';
 
 export interface LiveRun {
@@ -14,13 +14,11 @@ export interface LiveRun {
 
 const cellKey = (c: Cell) => `${c.itemId}\u0000${c.variant}\u0000${c.repeat}`;
 
-export function useEvalRun(id: string | undefined, onFinished?: () => void): LiveRun {
+export function useEvalRun(id: string | undefined): LiveRun {
   const [detail, setDetail] = useState<EvalRunDetail>();
   const [error, setError] = useState<string>();
   const [streaming, setStreaming] = useState(false);
   const [tick, setTick] = useState(0);
-  const finishedRef = useRef(onFinished);
-  finishedRef.current = onFinished;
 
   useEffect(() => {
     if (!id) return setDetail(undefined);
@@ -44,7 +42,6 @@ export function useEvalRun(id: string | undefined, onFinished?: () => void): Liv
         if (d.report || d.run.status !== 'done') break;
         await new Promise((r) => setTimeout(r, 500));
       }
-      if (live) finishedRef.current?.();
     };
     const poll = async () => {
       while (live) {
