@@ -2,17 +2,20 @@
 // written through the same stores the worker uses (D1 the source of truth, KV its projection), so
 // it runs after the migrations. Idempotent and never clobbering: prompt versions already held win,
 // moved labels stay, and a flow edited locally (in the editor) is kept; a flow unchanged since the
-// last seed is updated.
+// last seed is updated. Datasets and eval definitions follow the same rules (seed-evals.ts).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatFlow, hasErrors, parseFlow } from '../../worker/engine';
 import { flowStore, importLegacyKv, promptStore, type StoreDeps } from '../../worker/store';
+import { describeEvalSeed, seedEvals, type EvalSeedReport } from './seed-evals';
 
 export interface SeedReport {
   prompts: { name: string; added: number[]; labels: string[] }[];
   flows: { id: string; action: 'created' | 'updated' | 'unchanged' | 'kept-local-edits'; problems: number }[];
   errors: string[];
+  /** Datasets and eval definitions (seed-evals.ts). */
+  evals?: EvalSeedReport;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -67,6 +70,8 @@ export async function seedStores(deps: Required<Pick<StoreDeps, 'kv' | 'db'>>, r
       report.errors.push(`${file}: ${(err as Error).message}`);
     }
   }
+  // After the flows: an eval's checks read its flow and its dataset.
+  report.evals = await seedEvals(deps, root);
   return report;
 }
 
@@ -97,5 +102,6 @@ export function describeSeed(report: SeedReport): string[] {
   const kept = byAction('kept-local-edits');
   if (kept.length) lines.push(`flows edited locally, left as they are: ${kept.join(', ')}`);
   for (const e of report.errors) lines.push(`warning: ${e}`);
+  if (report.evals) lines.push(...describeEvalSeed(report.evals));
   return lines;
 }

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { splitName } from '../datasets/schema';
-import { evalSchema } from '../evals/schema';
+import { evalSchema, type EvalFile } from '../evals/schema';
 import { streamEvalRun } from '../eval-runs/events';
 import { nodeStats } from '../eval-runs/node-stats';
 import { toCell } from '../eval-runs/run-rows';
@@ -17,7 +17,7 @@ import { zodProblems } from '../store/problem';
 import { MAX_EVAL_BYTES } from './evals';
 
 const startBody = z.strictObject({
-  eval: z.union([z.string().min(1).max(64), z.unknown()]),
+  eval: z.union([z.string().min(1).max(64), z.record(z.string(), z.unknown())]),
   repeats: z.number().int().min(1).max(100).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
   split: splitName.optional(),
@@ -28,13 +28,14 @@ const startBody = z.strictObject({
 
 export const evalRunRoutes = new Hono<AppEnv>()
   .post('/eval-runs', requireAdmin, async (c) => {
-    const parsed = startBody.safeParse(await readJson(c, MAX_EVAL_BYTES + 4096));
+    const raw = await readJson(c, MAX_EVAL_BYTES + 4096);
+    const parsed = startBody.safeParse(raw);
     const issues = parsed.success ? [] : zodProblems(parsed.error);
-    if (parsed.success && parsed.data.eval === undefined)
-      issues.push({ code: 'required', message: 'name an eval or send one', path: '$.eval', severity: 'error' });
-    let evalFile;
-    if (parsed.success && typeof parsed.data.eval !== 'string' && parsed.data.eval !== undefined) {
-      const file = evalSchema.safeParse(parsed.data.eval);
+    const sent = (raw as { eval?: unknown } | null)?.eval;
+    if (sent === undefined) issues.push({ code: 'required', message: 'name an eval or send one', path: '$.eval', severity: 'error' });
+    let evalFile: EvalFile | undefined;
+    if (typeof sent === 'object' && sent !== null) {
+      const file = evalSchema.safeParse(sent);
       if (file.success) evalFile = file.data;
       else issues.push(...zodProblems(file.error, '$.eval'));
     }
