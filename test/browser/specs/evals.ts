@@ -180,6 +180,12 @@ export const evalSpecs: Spec[] = [
       await page.fill('[data-testid=eval-repeats]', '25');
       await page.click('[data-testid=eval-run]');
       await page.locator('[data-testid=eval-progress][data-status=running], [data-testid=eval-progress][data-status=queued]').waitFor();
+      // Live: the SSE stream is connected, cells arrive in the matrix and the headers count them.
+      await page.locator('[data-testid=eval-progress-text]', { hasText: 'live' }).waitFor();
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid=eval-progress]')?.getAttribute('data-done')) > 0);
+      await page.locator('[data-testid^=mx-cell-][data-pass]').first().waitFor();
+      await page.locator('[data-testid^=mx-head-]', { hasText: 'so far' }).first().waitFor();
+      await ctx.shot('evals-live-dark');
       await page.click('[data-testid=eval-cancel]');
       await page.locator('[data-testid=eval-progress][data-status=cancelled]').waitFor({ timeout: 60_000 });
       const id = await selectedRun(page);

@@ -23,6 +23,10 @@ const ComparisonTab = lazy(() => import('./charts').then((m) => ({ default: m.Co
 
 type Tab = 'matrix' | 'charts' | 'comparison';
 
+/** What the headers say about a run without a report. */
+const partialNote = (status: EvalRunSummary['status']) =>
+  status === 'cancelled' ? 'before it was cancelled' : status === 'failed' ? 'before it failed' : status === 'done' ? '(no report)' : 'so far';
+
 const param = (name: string) => new URLSearchParams(window.location.search).get(name) ?? undefined;
 
 export function EvalsView({ flowId }: { flowId: string }) {
@@ -57,8 +61,8 @@ export function EvalsView({ flowId }: { flowId: string }) {
   }, [status, reloadRuns]);
   const def = definition.data?.definition;
   const results = useMemo(
-    () => detail && buildResults(detail.report, detail.cells, current?.variants ?? [], def?.repeats ?? 1),
-    [detail, current?.variants, def?.repeats],
+    () => detail && buildResults(detail.report, detail.cells, current?.variants ?? []),
+    [detail, current?.variants],
   );
 
   if (evals.error) return <ErrorState error={evals.error} retry={evals.reload} />;
@@ -111,7 +115,7 @@ export function EvalsView({ flowId }: { flowId: string }) {
       <div className="evals-body">
         <aside className="evals-runs" aria-label="Runs of this eval">
           <h3>Runs</h3>
-          {runs.error ? <ErrorState error={runs.error} retry={runs.reload} /> : <EvalRunsList runs={runs.data ?? []} selected={runId} onSelect={setPicked} />}
+          {runs.error ? <ErrorState error={runs.error} retry={runs.reload} /> : <EvalRunsList runs={(runs.data ?? []).map((r) => (r.id === detail?.run.id ? detail.run : r))} selected={runId} onSelect={setPicked} />}
         </aside>
         <main className="evals-main">
           {!runId ? (
@@ -146,7 +150,7 @@ export function EvalsView({ flowId }: { flowId: string }) {
                   Show on canvas
                 </button>
               </div>
-              {tab === 'matrix' && <Matrix results={results} report={detail.report} onOpen={(id) => void openCell(id)} opening={opener.opening} />}
+              {tab === 'matrix' && <Matrix results={results} report={detail.report} partial={partialNote(detail.run.status)} onOpen={(id) => void openCell(id)} opening={opener.opening} />}
               <Suspense fallback={<Loading what="the charts" />}>
                 {tab === 'charts' && <Charts results={results} />}
                 {tab === 'comparison' && (

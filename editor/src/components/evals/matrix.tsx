@@ -16,7 +16,12 @@ export interface DiffPick {
   b: string;
 }
 
-export function Matrix(props: { results: Results; report: EvalReport | null; onOpen: (runId: string, itemId: string, variant: string) => void; opening?: string }) {
+export function Matrix(props: {
+  results: Results;
+  report: EvalReport | null;
+  /** After "passed" in the headers while there is no report: "so far", "before it was cancelled". */
+  partial?: string;
+  onOpen: (runId: string, itemId: string, variant: string) => void; opening?: string }) {
   const { results } = props;
   const [diff, setDiff] = useState<DiffPick | null>(null);
   const [onlyChanged, setOnlyChanged] = useState(false);
@@ -72,7 +77,7 @@ export function Matrix(props: { results: Results; report: EvalReport | null; onO
         )}
         <div className="grow" />
         <span className="muted" data-testid="mx-count">
-          {rows.length === results.items.length ? `${rows.length} items` : `${rows.length} of ${results.items.length} items`}
+          {rows.length === results.items.length ? `${rows.length} item${rows.length === 1 ? '' : 's'}` : `${rows.length} of ${results.items.length} items`}
         </span>
         {pages > 1 && (
           <span className="row">
@@ -107,7 +112,7 @@ export function Matrix(props: { results: Results; report: EvalReport | null; onO
             <tr>
               <th className="mx-item-head">item</th>
               {columns.map((c) => (
-                <ColumnHead key={c.name} stats={c} live={results.live} />
+                <ColumnHead key={c.name} stats={c} partial={results.live ? (props.partial ?? 'so far') : undefined} />
               ))}
             </tr>
           </thead>
@@ -142,7 +147,7 @@ function VariantSelect(props: { value: string; variants: string[]; onChange: (v:
   );
 }
 
-function ColumnHead({ stats: c, live }: { stats: ColumnStats; live: boolean }) {
+function ColumnHead({ stats: c, partial }: { stats: ColumnStats; partial?: string }) {
   return (
     <th className="mx-head" data-testid={`mx-head-${c.name}`} title={c.description}>
       <div className="mx-variant">{c.name}</div>
@@ -150,7 +155,7 @@ function ColumnHead({ stats: c, live }: { stats: ColumnStats; live: boolean }) {
         {rateWithInterval(c.passRate, c.interval)}
       </div>
       <div className="mx-meta">
-        {c.passed}/{c.items} passed{live ? ' so far' : ''}
+        {c.passed}/{c.items} passed{partial ? ` ${partial}` : ''}
         {c.flaky ? ` · ${c.flaky} flaky` : ''}
       </div>
       <div className="mx-meta">

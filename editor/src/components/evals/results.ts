@@ -42,7 +42,7 @@ export interface Results {
 
 const key = (item: string, variant: string) => `${item}\u0000${variant}`;
 
-export function buildResults(report: EvalReport | null, cells: readonly Cell[], variantNames: readonly string[], repeats: number): Results {
+export function buildResults(report: EvalReport | null, cells: readonly Cell[], variantNames: readonly string[]): Results {
   const byKey = new Map<string, Cell[]>();
   for (const c of cells) byKey.set(key(c.itemId, c.variant), [...(byKey.get(key(c.itemId, c.variant)) ?? []), c]);
   for (const list of byKey.values()) list.sort((a, b) => a.repeat - b.repeat);
@@ -83,13 +83,14 @@ export function buildResults(report: EvalReport | null, cells: readonly Cell[], 
     const mine = byKey.get(key(itemId, variant));
     if (!mine?.length) return undefined;
     const passes = mine.filter((c) => c.pass).length;
-    const n = Math.max(repeats, mine.length);
+    // The repeats that have arrived: a run's own repeats are only known once its report exists.
+    const n = mine.length;
     return {
       pass: passes * 2 > n,
       score: mine.reduce((s, c) => s + c.score, 0) / n,
       passes,
       runs: n,
-      flaky: passes > 0 && passes < mine.length,
+      flaky: passes > 0 && passes < n,
       cells: mine,
       reasons: [...new Set(mine.flatMap((c) => c.reasons))].slice(0, 5),
     };
