@@ -3,11 +3,10 @@
 // rate sits next to each handle.
 import { ms, usd } from '../runs/format';
 import { pct } from './format';
-import { useNodeOverlay } from './overlay-store';
+import type { NodeOverlay } from './overlay-store';
 import './overlay.css';
 
-export function NodeEvalStats({ nodeId }: { nodeId: string }) {
-  const { stat, on } = useNodeOverlay(nodeId);
+export function NodeEvalStats({ nodeId, overlay: { stat, on } }: { nodeId: string; overlay: NodeOverlay }) {
   if (!on) return null;
   if (!stat)
     return (
@@ -30,8 +29,7 @@ export function NodeEvalStats({ nodeId }: { nodeId: string }) {
   );
 }
 
-export function HandleRate({ nodeId, handle }: { nodeId: string; handle: string }) {
-  const { stat } = useNodeOverlay(nodeId);
+export function HandleRate({ nodeId, handle, overlay: { stat } }: { nodeId: string; handle: string; overlay: NodeOverlay }) {
   if (!stat) return null;
   const rate = stat.handles[handle] ?? 0;
   return (

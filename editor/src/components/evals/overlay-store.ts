@@ -22,7 +22,13 @@ export const setOverlayVariant = (variant: string) => current && setOverlay({ ..
 export const useOverlay = (): EvalOverlay | null => useSyncExternalStore(subscribe, () => current);
 
 /** The chosen variant's stats for one node (undefined when the overlay is off or the node was never reached). */
-export function useNodeOverlay(nodeId: string): { stat?: NodeStat; on: boolean } {
+export interface NodeOverlay {
+  stat?: NodeStat;
+  on: boolean;
+}
+
+/** One subscription per canvas node; its stats line and its handles' rates read the answer. */
+export function useNodeOverlay(nodeId: string): NodeOverlay {
   const o = useOverlay();
   return { stat: o?.stats[o.variant]?.[nodeId], on: !!o };
 }
