@@ -46,6 +46,20 @@ async function runDetail(ctx: Ctx, id: string) {
 
 const selectedRun = (page: Page) => page.evaluate(() => new URLSearchParams(location.search).get('run') ?? '');
 
+/** Presses Run and answers the new run's id once the view shows it (a run the worker did not have before). */
+async function startRun(ctx: Ctx): Promise<string> {
+  const res = await fetch(`${ctx.stack.url}/v1/eval-runs?eval=support-x1000&limit=500`, {
+    headers: { authorization: `Bearer ${ctx.stack.token}` },
+  });
+  const known = ((await res.json()) as { runs: { id: string }[] }).runs.map((r) => r.id);
+  await ctx.page.click('[data-testid=eval-run]');
+  await ctx.page.waitForFunction((old) => {
+    const run = new URLSearchParams(location.search).get('run');
+    return !!run && !old.includes(run) && !!document.querySelector(`[data-testid=eval-progress][data-run="${run}"]`);
+  }, known);
+  return selectedRun(ctx.page);
+}
+
 export const evalSpecs: Spec[] = [
   {
     name: 'runs the support-x1000 eval live and shows the matrix, intervals, diff, charts, the overlay and a cell run on the canvas',
@@ -58,14 +72,11 @@ export const evalSpecs: Spec[] = [
       expect((await page.inputValue('[data-testid=eval-pick]')) === 'support-x1000', 'the flow’s eval is picked');
 
       // Run it: the progress bar follows the Workflow to the end.
-      await page.click('[data-testid=eval-run]');
-      const progress = page.locator('[data-testid=eval-progress]');
-      await progress.waitFor();
-      await page.locator('[data-testid=eval-progress][data-status=done]').waitFor({ timeout: 120_000 });
+      const id = await startRun(ctx);
+      const progress = page.locator(`[data-testid=eval-progress][data-run="${id}"]`);
+      await page.locator(`[data-testid=eval-progress][data-run="${id}"][data-status=done]`).waitFor({ timeout: 120_000 });
       const [done, total] = [Number(await progress.getAttribute('data-done')), Number(await progress.getAttribute('data-total'))];
       expect(total > 0 && done === total, `progress reached the end: ${done}/${total}`);
-      const id = await selectedRun(page);
-      expect(id !== '', 'the new run is selected (and in the address)');
       const detail = await runDetail(ctx, id);
       const report = detail.report;
       expect(report && report.variants.length === 3, 'the worker has the report');
@@ -159,8 +170,8 @@ export const evalSpecs: Spec[] = [
 
       // A short run (the first five items) in dark mode: matrix, charts, comparison, overlay.
       await page.fill('[data-testid=eval-limit]', '5');
-      await page.click('[data-testid=eval-run]');
-      await page.locator('[data-testid=eval-progress][data-status=done]').waitFor({ timeout: 120_000 });
+      const short = await startRun(ctx);
+      await page.locator(`[data-testid=eval-progress][data-run="${short}"][data-status=done]`).waitFor({ timeout: 120_000 });
       expect((await page.locator('[data-testid=eval-progress]').getAttribute('data-total')) === '15', 'five items × three variants');
       await page.locator('[data-testid=mx-count]', { hasText: '5 items' }).waitFor();
       await ctx.shots('evals-matrix-dark');
@@ -178,8 +189,8 @@ export const evalSpecs: Spec[] = [
       await page.click('[data-testid=view-evals]');
       await page.fill('[data-testid=eval-limit]', '');
       await page.fill('[data-testid=eval-repeats]', '25');
-      await page.click('[data-testid=eval-run]');
-      await page.locator('[data-testid=eval-progress][data-status=running], [data-testid=eval-progress][data-status=queued]').waitFor();
+      const id = await startRun(ctx);
+      await page.locator(`[data-testid=eval-progress][data-run="${id}"]:is([data-status=running], [data-status=queued])`).waitFor();
       // Live: the SSE stream is connected, cells arrive in the matrix and the headers count them.
       await page.locator('[data-testid=eval-progress-text]', { hasText: 'live' }).waitFor();
       await page.waitForFunction(() => Number(document.querySelector('[data-testid=eval-progress]')?.getAttribute('data-done')) > 0);
@@ -187,8 +198,7 @@ export const evalSpecs: Spec[] = [
       await page.locator('[data-testid^=mx-head-]', { hasText: 'so far' }).first().waitFor();
       await ctx.shot('evals-live-dark');
       await page.click('[data-testid=eval-cancel]');
-      await page.locator('[data-testid=eval-progress][data-status=cancelled]').waitFor({ timeout: 60_000 });
-      const id = await selectedRun(page);
+      await page.locator(`[data-testid=eval-progress][data-run="${id}"][data-status=cancelled]`).waitFor({ timeout: 60_000 });
       const detail = await runDetail(ctx, id);
       expect(detail.run.status === 'cancelled', `the worker says cancelled: ${detail.run.status}`);
       expect(detail.run.done < detail.run.total, `it stopped early: ${detail.run.done}/${detail.run.total}`);

@@ -67,7 +67,7 @@ export function Progress(props: { run: EvalRunSummary; streaming: boolean; onCan
     }
   };
   return (
-    <div className={`eval-progress status-${run.status}`} data-testid="eval-progress" data-status={run.status} data-done={run.done} data-total={run.total}>
+    <div className={`eval-progress status-${run.status}`} data-testid="eval-progress" data-run={run.id} data-status={run.status} data-done={run.done} data-total={run.total}>
       <div className="eval-progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={run.total} aria-valuenow={run.done} aria-label="Eval progress">
         <div style={{ width: `${Math.round(share * 100)}%` }} />
       </div>
