@@ -85,6 +85,9 @@ export const evalSpecs: Spec[] = [
       // The matrix: one row per item, headers with the report's pass rate and Wilson interval.
       await page.locator('[data-testid=mx-count]', { hasText: `${report.items.length} items` }).waitFor();
       expect((await page.locator('[data-testid^=mx-row-]').count()) === report.items.length, 'one row per item');
+      // Each row shows the item's question, read from the dataset version the run used.
+      const firstQuestion = ((await page.locator('[data-testid^=mx-row-] .mx-input').first().textContent()) ?? '').trim();
+      expect(firstQuestion.length > 10, `the first row shows its question: ${firstQuestion}`);
       for (const v of report.variants) {
         const rate = (await page.locator(`[data-testid="mx-rate-${v.name}"]`).textContent()) ?? '';
         expectEqual(rate, `${pct(v.passRate)} (${pct(v.interval.low)}–${pct(v.interval.high)})`, `${v.name}'s header`);
@@ -130,6 +133,7 @@ export const evalSpecs: Spec[] = [
         expect(n.replace(/[,k]/g, '') !== '', `N* is shown: ${n}`);
       } else await page.locator('[data-testid=eval-comparison]', { hasText: 'does not pay back' }).waitFor();
       if (cmp.retirement.warning) await page.locator('[data-testid=retirement-warning]').waitFor();
+      expect((await page.locator('[data-testid^=pair-]').count()) === report.pairs.length, 'every pair of variants with its McNemar p');
       await ctx.shots('evals-comparison');
 
       // The overlay: each node's stats for a variant, branch rates on the condition's handles.

@@ -26,7 +26,8 @@ const enc = encodeURIComponent;
 
 export const datasetTableApi = {
   list: () => request<{ datasets: DatasetInfo[] }>('/v1/datasets').then((r) => r.datasets),
-  get: (name: string) => request<DatasetWithItems>(`/v1/datasets/${enc(name)}`),
+  /** With `hash` (a prefix of 8+ hex digits): the version that had that content. */
+  get: (name: string, hash?: string) => request<DatasetWithItems>(`/v1/datasets/${enc(name)}${hash ? `?hash=${enc(hash)}` : ''}`),
   remove: (name: string) => request<void>(`/v1/datasets/${enc(name)}`, { method: 'DELETE' }),
   /** Stores the items (already canonical JSONL); answers the new hash, or throws ApiError with the problems. */
   async put(name: string, text: string): Promise<DatasetInfo & { changed: boolean }> {

@@ -1,7 +1,8 @@
 // The charts of a run, loaded with recharts only when the Charts or Comparison tab opens.
-import type { Comparison } from '../../../../worker/evals/compare';
 import { ComparisonPanel } from './comparison';
+import type { EvalReport } from './evals-api';
 import { LatencyChart } from './latency-chart';
+import { PairsTable } from './pairs-table';
 import { QualityCostChart } from './quality-cost-chart';
 import type { Results } from './results';
 
@@ -14,7 +15,13 @@ export function ChartsPanel({ results }: { results: Results }) {
   );
 }
 
-export function ComparisonTab(props: { comparison?: Comparison; error?: string; requestsPerDay?: number; live: boolean }) {
-  if (props.live) return <div className="chart-empty">The technique comparison comes with the report, when the run is done.</div>;
-  return <ComparisonPanel comparison={props.comparison} error={props.error} requestsPerDay={props.requestsPerDay} />;
+export function ComparisonTab(props: { report: EvalReport | null; requestsPerDay?: number }) {
+  const { report } = props;
+  if (!report) return <div className="chart-empty">The comparison comes with the report, when the run is done.</div>;
+  return (
+    <div className="cmp-tab">
+      <ComparisonPanel comparison={report.comparison} error={report.comparisonError} requestsPerDay={props.requestsPerDay} />
+      <PairsTable report={report} />
+    </div>
+  );
 }

@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { navigate } from '../../router';
 import { setOpen } from '../../state/ui-prefs';
 import { flowViewPath } from '../flows/flow-views';
+import { datasetTableApi } from '../datasets/datasets-api';
 import { useOpenRun } from '../runs/use-open-run';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
@@ -53,6 +54,14 @@ export function EvalsView({ flowId }: { flowId: string }) {
   }, [flowId, name, runId]);
 
   const detail = live.detail?.run.id === runId ? live.detail : undefined;
+  // The items as they were when the run read them (its dataset hash), for each row's question.
+  const dsName = detail?.run.dataset.name;
+  const dsHash = detail?.run.dataset.hash;
+  const dataset = useAsync(
+    () => (dsName && dsHash ? datasetTableApi.get(dsName, dsHash.slice(0, 16)) : Promise.resolve(undefined)),
+    [dsName, dsHash],
+  );
+  const itemsById = useMemo(() => new Map((dataset.data?.items ?? []).map((i) => [i.id, i])), [dataset.data]);
   // The runs list shows each run's status: read it again when the shown run changes state.
   const status = detail?.run.status;
   const reloadRuns = runs.reload;
@@ -135,7 +144,7 @@ export function EvalsView({ flowId }: { flowId: string }) {
                 <div className="tabs" role="tablist">
                   {(['matrix', 'charts', 'comparison'] as const).map((t) => (
                     <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'tab on' : 'tab'} data-testid={`eval-tab-${t}`} onClick={() => setTab(t)}>
-                      {t === 'matrix' ? 'Matrix' : t === 'charts' ? 'Charts' : 'Technique comparison'}
+                      {t === 'matrix' ? 'Matrix' : t === 'charts' ? 'Charts' : 'Comparison'}
                     </button>
                   ))}
                 </div>
@@ -150,16 +159,11 @@ export function EvalsView({ flowId }: { flowId: string }) {
                   Show on canvas
                 </button>
               </div>
-              {tab === 'matrix' && <Matrix results={results} report={detail.report} partial={partialNote(detail.run.status)} onOpen={(id) => void openCell(id)} opening={opener.opening} />}
+              {tab === 'matrix' && <Matrix results={results} report={detail.report} items={itemsById} partial={partialNote(detail.run.status)} onOpen={(id) => void openCell(id)} opening={opener.opening} />}
               <Suspense fallback={<Loading what="the charts" />}>
                 {tab === 'charts' && <Charts results={results} />}
                 {tab === 'comparison' && (
-                  <ComparisonTab
-                    comparison={detail.report?.comparison}
-                    error={detail.report?.comparisonError}
-                    requestsPerDay={def?.comparison?.requestsPerDay}
-                    live={!detail.report}
-                  />
+<ComparisonTab report={detail.report} requestsPerDay={def?.comparison?.requestsPerDay} />
                 )}
               </Suspense>
             </>

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { ms, usd } from '../runs/format';
 import { pValue, rateWithInterval } from './format';
 import { pairOf, type ColumnStats, type Outcome, type Results } from './results';
+import type { DatasetItem } from '../datasets/datasets-api';
+import { preview } from '../runs/format';
 import type { EvalReport } from './evals-api';
 
 const PAGE = 100;
@@ -21,6 +23,8 @@ export function Matrix(props: {
   report: EvalReport | null;
   /** After "passed" in the headers while there is no report: "so far", "before it was cancelled". */
   partial?: string;
+  /** The dataset's items the run used, by id, for the question and the expected answer. */
+  items?: ReadonlyMap<string, DatasetItem>;
   onOpen: (runId: string, itemId: string, variant: string) => void; opening?: string }) {
   const { results } = props;
   const [diff, setDiff] = useState<DiffPick | null>(null);
@@ -120,8 +124,7 @@ export function Matrix(props: {
             {rows.slice(at * PAGE, at * PAGE + PAGE).map((item) => (
               <tr key={item.id} className={flipped(item.id) ? 'mx-row flipped' : 'mx-row'} data-testid={`mx-row-${item.id}`} data-flipped={flipped(item.id) || undefined}>
                 <th scope="row" className="mx-item">
-                  <code>{item.id}</code>
-                  {item.tags?.length ? <span className="muted mx-tags">{item.tags.join(', ')}</span> : null}
+                  <ItemLabel id={item.id} tags={item.tags} item={props.items?.get(item.id)} />
                 </th>
                 {shownVariants.map((v) => (
                   <td key={v}>
@@ -134,6 +137,19 @@ export function Matrix(props: {
         </table>
       </div>
     </section>
+  );
+}
+
+/** An item's id, tags and question, with its full input and expected answer on hover. */
+function ItemLabel({ id, tags, item }: { id: string; tags?: string[]; item?: DatasetItem }) {
+  const input = item?.input ? Object.values(item.input).find((v) => typeof v === 'string') ?? item.input : item?.messages?.at(-1)?.content;
+  const title = item ? `input: ${JSON.stringify(item.input ?? item.messages)}\nexpected: ${item.expected === undefined ? '—' : JSON.stringify(item.expected)}` : undefined;
+  return (
+    <span className="mx-item-label" title={title}>
+      <code>{id}</code>
+      {tags?.length ? <span className="muted mx-tags"> · {tags.join(', ')}</span> : null}
+      {input !== undefined && <span className="mx-input">{preview(input, 90)}</span>}
+    </span>
   );
 }
 
