@@ -210,4 +210,77 @@ export const evalSpecs: Spec[] = [
       expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
     },
   },
+  {
+    name: 'diff mode marks the items that flipped between a working and a broken variant, with McNemar p',
+    run: async (ctx) => {
+      const { page, stack } = ctx;
+      await ensureEval(ctx, 'support-x1000');
+      // The same flow twice: as it is, and with the classifier on a model that always fails (500).
+      const name = `flip-${Date.now().toString(36)}`;
+      const file = {
+        version: 1,
+        name,
+        flow: 'support-x1000',
+        dataset: { name: 'support-x1000', split: 'test' },
+        variants: [{ name: 'as-is' }, { name: 'broken', overrides: { classify: { model: 'echo:fail-500' } } }],
+        repeats: 1,
+        concurrency: 4,
+      };
+      const put = await fetch(`${stack.url}/v1/evals/${name}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(file),
+      });
+      expect(put.ok, `the eval is stored: ${put.status} ${await put.text()}`);
+      await ctx.open(`/flows/support-x1000/evals?eval=${name}`);
+      await page.locator('[data-testid=eval-pick]').waitFor();
+      expect((await page.inputValue('[data-testid=eval-pick]')) === name, 'the eval in the address is picked');
+      await page.click('[data-testid=eval-run]');
+      await page.waitForFunction(() => !!new URLSearchParams(location.search).get('run'));
+      const id = await selectedRun(page);
+      await page.locator(`[data-testid=eval-progress][data-run="${id}"][data-status=done]`).waitFor({ timeout: 120_000 });
+      const report = (await runDetail(ctx, id)).report;
+      const pair = report.pairs[0];
+      const asIs = report.variants.find((v) => v.name === 'as-is')!;
+      expect(asIs.passed > 0 && report.variants.find((v) => v.name === 'broken')!.passed === 0, 'the broken variant fails every item');
+      expect(pair.flipped.length === asIs.passed, `every item that passes as-is flipped: ${pair.flipped.length}`);
+
+      await page.check('[data-testid=mx-diff]');
+      const summary = (await page.locator('[data-testid=mx-diff-summary]').textContent()) ?? '';
+      expect(
+        summary.startsWith(`${pair.flipped.length} flipped: ${pair.flipped.length} pass only with as-is, 0 only with broken`),
+        `diff summary: ${summary}`,
+      );
+      expectEqual(
+        await page.locator('[data-testid=mx-mcnemar]').textContent(),
+        pair.mcnemar.pValue < 0.001 ? 'p < 0.001' : `p = ${pair.mcnemar.pValue.toFixed(3)}`,
+        "McNemar's p",
+      );
+      expect(summary.includes('significant at 5%') && pair.significant, 'significant');
+      const flipped = (
+        await page
+          .locator('[data-testid^=mx-row-][data-flipped]')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.slice(7)))
+      ).sort();
+      expectEqual(flipped, pair.flipped.map((f) => f.itemId).sort(), 'the flipped rows');
+      await page.check('[data-testid=mx-only-flipped]');
+      expect((await page.locator('[data-testid^=mx-row-]').count()) === pair.flipped.length, 'only the flipped rows are left');
+      await ctx.shots('evals-diff-flipped');
+
+      // A broken cell's reason says where it failed; clicking it shows the failed run on the canvas.
+      const broken = page.locator('[data-testid^=mx-cell-][data-testid$=-broken]').first();
+      expect(((await broken.getAttribute('title')) ?? '').includes('classify'), 'the reason names the failing node');
+      await broken.click();
+      await page.locator('[data-testid=run-result][data-phase=failed]').waitFor();
+      await page.locator('.weir-node.run-failed[data-testid=node-classify]').waitFor();
+      await ctx.shot('evals-failed-cell-on-canvas');
+
+      // The overlay of the broken variant: the classifier failed every time.
+      await page.click('[data-testid=view-evals]');
+      await page.click('[data-testid=eval-show-on-canvas]');
+      await page.selectOption('[data-testid=overlay-variant]', 'broken');
+      await page.locator('[data-testid=node-eval-classify]', { hasText: '100% failed' }).waitFor();
+      expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
+    },
+  },
 ];
