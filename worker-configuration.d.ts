@@ -21,6 +21,7 @@ interface __BaseEnv_Env {
 	ADMIN_TOKEN: string;
 	INVOKE_KEYS: string;
 	FINETUNE_WORKFLOW: Workflow<Parameters<import("./worker/index").FollowFinetuneJob['run']>[0]['payload']>;
+	EVAL_WORKFLOW: Workflow<Parameters<import("./worker/index").RunEvalWorkflow['run']>[0]['payload']>;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {

@@ -1,7 +1,8 @@
 // Eval benchmark: 1,000 items × 3 variants of support-x1000 against the fake provider at zero
 // latency, through what `weir eval run` does (runEval + buildReport: assertions, costs,
 // statistics), as a ratio to the same number of raw runFlow calls in the same process with the
-// same client and concurrency. Also times the CLI end to end as a child process. Run once:
+// same client and concurrency. Also times the CLI end to end as a child process, and the same
+// eval as an eval run in wrangler dev (bench/eval-worker.ts). Run once:
 //   npx tsx bench/eval.ts [items]
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -14,6 +15,7 @@ import { parseFlow, runFlow, type Flow } from '../worker/engine';
 import { applyOverrides, buildReport, createPriceBook, evalSchema, runEval, runPool, type PreparedVariant } from '../worker/evals';
 import { createLlmClient, providerConfigFromEnv } from '../worker/providers';
 import { startFakeOpenAI } from '../test/helpers/fake-openai';
+import { timeWorkerEval } from './eval-worker';
 
 const root = join(import.meta.dirname, '..');
 const n = Number(process.argv[2] ?? 1000);
@@ -69,6 +71,11 @@ await promisify(execFile)(process.execPath, [join(root, 'cli', 'weir.js'), 'eval
   maxBuffer: 512 * 1024 * 1024,
 });
 const cliMs = performance.now() - t0;
+
+// The same eval in the worker: an eval run (Workflow, run log, cells, report) in wrangler dev.
+const worker = await timeWorkerEval({ items, file, fakeUrl: fake.url });
+if (worker.status !== 'done' || worker.done !== n * variants.length)
+  throw new Error(`the worker's eval run ended ${worker.status} with ${worker.done} runs`);
 await fake.close();
 
 const runs = n * variants.length;
@@ -81,6 +88,8 @@ const result = {
   evalInProcessMs: Math.round(evalMs),
   ratio: Number((evalMs / rawMs).toFixed(2)),
   cliEndToEndMs: Math.round(cliMs),
+  workerEvalRunMs: Math.round(worker.ms),
+  workerRatio: Number((worker.ms / rawMs).toFixed(2)),
   date: new Date().toISOString(),
   node: process.version,
   /** The machine's 1-minute load average when the run ended: absolute times mean little on a busy machine. */
@@ -92,6 +101,7 @@ console.log(
 console.log(`  raw runFlow calls         ${(rawMs / 1000).toFixed(2)} s`);
 console.log(`  runEval + report          ${(evalMs / 1000).toFixed(2)} s   (${result.ratio}x raw)`);
 console.log(`  weir eval run (CLI, cold) ${(cliMs / 1000).toFixed(2)} s`);
+console.log(`  eval run in wrangler dev  ${(worker.ms / 1000).toFixed(2)} s   (${result.workerRatio}x raw; target under 60 s)`);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'eval.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(`wrote bench/results/eval.json`);

@@ -2,18 +2,17 @@
 // configured providers (environment, then .dev.vars), prompts from flows/prompts/. Prints the
 // report as a table, JSON, Markdown or JUnit, writes the results file, and exits 1 when a
 // variant's pass rate is under --fail-under (or the eval's passRate).
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseFlow, type Flow } from '../../worker/engine';
 import { exportDataset } from '../../worker/datasets';
-import { buildReport, createPriceBook, runEval, type EvalReport } from '../../worker/evals';
+import { buildReport, createPriceBook, runEval } from '../../worker/evals';
 import { createLlmClient, describeProviders, providerConfigFromEnv } from '../../worker/providers';
+import { runRemoteEval } from './eval-remote';
 import { addRemoteOptions, apiClient, type RemoteOptions } from '../lib/api';
 import { evalsDir } from '../lib/dataset-files';
-import { CliError, ExitCode, usageError } from '../lib/errors';
-import { formatJunit } from '../lib/eval-report-junit';
-import { formatMarkdown, formatTable } from '../lib/eval-report-text';
+import { CliError, usageError } from '../lib/errors';
+import { EVAL_FORMATS, emitReport, parseFailUnder } from '../lib/eval-output';
 import { loadEval, type VersionFetcher } from '../lib/eval-load';
 import { display, findFlowsDir } from '../lib/files';
 import { problemLine } from '../lib/problems';
@@ -30,9 +29,10 @@ interface EvalRunOptions extends RemoteOptions {
   variant?: string[];
   limit?: string;
   today?: string;
+  remote?: boolean;
 }
 
-const FORMATS = ['table', 'json', 'md', 'junit'];
+const FORMATS = EVAL_FORMATS;
 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -58,13 +58,6 @@ function remoteFetcher(opts: RemoteOptions): VersionFetcher {
   };
 }
 
-function render(report: EvalReport, format: string): string {
-  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
-  if (format === 'md') return formatMarkdown(report);
-  if (format === 'junit') return formatJunit(report);
-  return formatTable(report);
-}
-
 export function evalCommand(program: Command): void {
   const evalCmd = program.command('eval').description('run evaluations (evals/<name>.eval.json)');
   const run = evalCmd
@@ -80,7 +73,8 @@ export function evalCommand(program: Command): void {
     .option('--concurrency <n>', 'runs at a time (default: the eval file, else 4)')
     .option('--variant <name...>', 'only these variants')
     .option('--limit <n>', 'only the first n items')
-    .option('--today <date>', 'the date for the retirement check (default: today)');
+    .option('--today <date>', 'the date for the retirement check (default: today)')
+    .option('--remote', "run it in the worker (--url) as a Workflow, with live progress; a bare name is the worker's stored eval");
   addRemoteOptions(run).addHelpText(
     'after',
     `
@@ -91,20 +85,19 @@ without them the offline echo provider answers (and model-graded checks are mark
 Examples:
   weir eval run evals/support-x1000.eval.json
   weir eval run support-x1000 --format md > eval.md
-  weir eval run email-announcement --fail-under 0.8 --format junit --out results.xml`,
+  weir eval run email-announcement --fail-under 0.8 --format junit --out results.xml
+  weir eval run support-x1000 --remote --url http://127.0.0.1:8787`,
   );
   run.action(async (fileArg: string, opts: EvalRunOptions) => {
     if (!FORMATS.includes(opts.format)) throw usageError(`--format is one of ${FORMATS.join(', ')}`);
-    let failUnder: number | undefined;
-    if (opts.failUnder !== undefined) {
-      failUnder = Number(String(opts.failUnder).replace(/%$/, ''));
-      if (String(opts.failUnder).endsWith('%') || failUnder > 1) failUnder /= 100;
-      if (!Number.isFinite(failUnder) || failUnder < 0 || failUnder > 1)
-        throw usageError('--fail-under is a rate from 0 to 1 (or a percentage)');
-    }
+    const failUnder = parseFailUnder(opts.failUnder);
     const repeats = positiveInt(opts.repeats, '--repeats');
     const concurrency = positiveInt(opts.concurrency, '--concurrency');
     const limit = positiveInt(opts.limit, '--limit');
+    if (opts.remote) {
+      if (opts.variant?.length || opts.today) throw usageError('--variant and --today only work for local runs');
+      return runRemoteEval(fileArg, { ...opts, repeats, concurrency, limit, failUnder });
+    }
     const path = /^[a-z0-9][a-z0-9_-]*$/.test(fileArg) ? join(evalsDir(), `${fileArg}.eval.json`) : resolve(fileArg);
     const wantsRemote = opts.url !== undefined || process.env.WEIR_URL !== undefined;
     const loaded = await loadEval(path, { fetchVersion: wantsRemote ? remoteFetcher(opts) : undefined, onlyVariants: opts.variant });
@@ -150,26 +143,19 @@ Examples:
       datasetTrainTokens: trainTokens,
       today: opts.today ?? new Date().toISOString().slice(0, 10),
     });
-    const text = render(report, opts.format);
-    if (opts.results !== false) {
-      const resultsPath =
-        typeof opts.results === 'string'
+    const resultsPath =
+      opts.results === false
+        ? undefined
+        : typeof opts.results === 'string'
           ? resolve(opts.results)
           : join(evalsDir(), 'results', `${basename(path).replace(/\.eval\.json$|\.json$/, '')}.json`);
-      mkdirSync(dirname(resultsPath), { recursive: true });
-      const runs = result.records.map((r) => ({ ...r, trace: r.trace.map(({ messages: _m, ...e }) => e) }));
-      writeFileSync(resultsPath, JSON.stringify({ report, runs }, null, 2) + '\n');
-      console.error(`results: ${display(resultsPath)}`);
-    }
-    if (opts.out) {
-      mkdirSync(dirname(resolve(opts.out)), { recursive: true });
-      writeFileSync(resolve(opts.out), text);
-    } else process.stdout.write(text);
-    const mark = failUnder ?? evalFile.passRate;
-    if (mark !== undefined) {
-      const below = report.variants.filter((v) => v.passRate < mark);
-      for (const v of below) console.error(`${v.name}: pass rate ${(v.passRate * 100).toFixed(1)}% is under ${(mark * 100).toFixed(1)}%`);
-      if (below.length) throw new ExitCode(1);
-    }
+    const runs = result.records.map((r) => ({ ...r, trace: r.trace.map(({ messages: _m, ...e }) => e) }));
+    emitReport(report, {
+      format: opts.format,
+      out: opts.out,
+      results: resultsPath ? { path: resultsPath, content: { report, runs } } : undefined,
+      failUnder,
+      passRate: evalFile.passRate,
+    });
   });
 }

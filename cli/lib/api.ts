@@ -30,6 +30,8 @@ export interface RequestOptions {
 export interface ApiClient {
   url: string;
   request<T>(method: string, path: string, body?: unknown, opts?: RequestOptions): Promise<{ status: number; body: T }>;
+  /** GET a server-sent-events stream: the response, its body unread (errors as for request). */
+  events(path: string, signal?: AbortSignal): Promise<Response>;
 }
 
 interface ApiErrorBody {
@@ -52,6 +54,25 @@ export function apiClient(opts: RemoteOptions): ApiClient {
   const token = opts.token ?? process.env.WEIR_ADMIN_TOKEN ?? (isLocal(url) ? devVarsToken() : undefined);
   return {
     url,
+    async events(path: string, signal?: AbortSignal) {
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      let res: Response;
+      try {
+        res = await fetch(`${url}/v1${path}`, { headers, signal });
+      } catch (err) {
+        throw new CliError(`cannot reach the Weir worker at ${url} (${(err as Error).message})`);
+      }
+      if (!res.ok) {
+        const error = ((await res.json().catch(() => undefined)) as ApiErrorBody | undefined)?.error;
+        throw new ApiFailure(
+          `GET /v1${path}: ${res.status} ${error?.code ?? res.statusText}: ${error?.message ?? 'no message'}`,
+          res.status,
+          { error },
+        );
+      }
+      return res;
+    },
     async request<T>(method: string, path: string, body?: unknown, ropts: RequestOptions = {}) {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;

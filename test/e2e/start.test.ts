@@ -31,7 +31,7 @@ describe('npm start', () => {
     expect(readFileSync(path, 'utf8')).toContain('OPENAI_API_KEY="sk-mine"');
   });
 
-  it('reseeds on restart without clobbering local prompt versions, moved labels or edited flows', async () => {
+  it('reseeds on restart without clobbering local prompt versions, moved labels, edited flows, datasets or evals', async () => {
     const state = join(dir, 'state-reuse');
     const flow = exampleFlows()[0];
     const first = await startWeir({}, { dir: state });
@@ -55,6 +55,24 @@ describe('npm start', () => {
         headers: auth,
         body: JSON.stringify({ version }),
       });
+      // Datasets and evals are seeded too, and edits through the API survive the next start.
+      expect(first.seed.evals!.datasets.every((d) => d.action === 'created')).toBe(true);
+      expect(first.seed.evals!.evals.map((e) => [e.name, e.action])).toContainEqual(['support-x1000', 'created']);
+      const stored = (await (await fetch(`${first.url}/v1/evals/support-x1000`, { headers: auth })).json()) as {
+        eval: { definition: object };
+      };
+      const put = await fetch(`${first.url}/v1/evals/support-x1000`, {
+        method: 'PUT',
+        headers: auth,
+        body: JSON.stringify({ ...stored.eval.definition, repeats: 3 }),
+      });
+      expect(put.status).toBe(200);
+      const pushed = await fetch(`${first.url}/v1/datasets/email-announcement`, {
+        method: 'PUT',
+        headers: auth,
+        body: '{"id":"mine","input":{"topic":"x"}}\n',
+      });
+      expect(pushed.status).toBe(200);
     } finally {
       await first.stop();
     }
@@ -76,6 +94,18 @@ describe('npm start', () => {
         template: unknown;
       };
       expect(resolved.template).toEqual({ text: 'local {{input.x}}' });
+      expect(second.seed.evals!.evals).toContainEqual({ name: 'support-x1000', action: 'kept-local-edits' });
+      expect(second.seed.evals!.evals).toContainEqual({ name: 'email-announcement', action: 'unchanged' });
+      expect(second.seed.evals!.datasets).toEqual(
+        expect.arrayContaining([
+          { name: 'email-announcement', action: 'kept-local-edits' },
+          { name: 'support-x1000', action: 'unchanged' },
+        ]),
+      );
+      const kept = (await (await fetch(`${second.url}/v1/evals/support-x1000`, { headers })).json()) as {
+        eval: { definition: { repeats: number } };
+      };
+      expect(kept.eval.definition.repeats).toBe(3);
     } finally {
       await second.stop();
     }
