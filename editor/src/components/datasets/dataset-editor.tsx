@@ -9,13 +9,14 @@ import { countBySplit } from '../../../../worker/datasets/split';
 import { datasetTableApi, type DatasetInfo, type DatasetWithItems } from './datasets-api';
 import { DatasetTable, type TableActions } from './dataset-table';
 import { ExportPanel } from './export-panel';
+import { ItemTools } from './item-tools';
 import { inputFields, newRow, problemsByRow, rowProblems, toRows, withField, withTags, type Row } from './rows';
 import { SplitTools } from './split-tools';
+import { SaveText, type SaveState } from './save-text';
 import { TagTools } from './tag-tools';
 
 const PAGE = 100;
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; changed: boolean } | { kind: 'error'; message: string };
 
 export function DatasetEditor(props: { dataset: DatasetWithItems | { name: string; isNew: true }; onSaved: (info: DatasetInfo) => void }) {
   const loaded = 'isNew' in props.dataset ? undefined : props.dataset;
@@ -30,7 +31,6 @@ export function DatasetEditor(props: { dataset: DatasetWithItems | { name: strin
   const [splitFilter, setSplitFilter] = useState('');
   const [page, setPage] = useState(0);
   const [fields, setFields] = useState(() => inputFields(rows));
-  const [newField, setNewField] = useState('');
 
   const change = useCallback((fn: (rows: Row[]) => Row[]) => {
     setRows(fn);
@@ -89,11 +89,11 @@ export function DatasetEditor(props: { dataset: DatasetWithItems | { name: strin
     setSplitFilter('');
     setPage(Math.floor(rows.length / PAGE));
   };
-  const addField = () => {
-    const f = newField.trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f) || fields.includes(f)) return;
+  const addField = (name: string) => {
+    const f = name.trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f) || fields.includes(f)) return false;
     setFields((fs) => [...fs, f]);
-    setNewField('');
+    return true;
   };
   const deleteSelected = () => {
     change((rs) => rs.filter((r) => !selected.has(r.key)));
@@ -148,19 +148,7 @@ export function DatasetEditor(props: { dataset: DatasetWithItems | { name: strin
         </button>
       </div>
       <div className="ds-tools">
-        <fieldset className="ds-tool">
-          <legend>Items</legend>
-          <button className="btn btn-small" data-testid="ds-add" onClick={add}>
-            + Add item
-          </button>
-          <input className="input input-narrow" aria-label="New input field" placeholder="new input field" value={newField} onChange={(e) => setNewField(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addField()} />
-          <button className="btn btn-small btn-ghost" onClick={addField} disabled={!newField.trim()}>
-            + Field
-          </button>
-          <button className="btn btn-small btn-ghost" data-testid="ds-delete-selected" disabled={!selected.size} onClick={deleteSelected}>
-            Delete {selected.size || ''} selected
-          </button>
-        </fieldset>
+        <ItemTools selected={selected.size} onAdd={add} onAddField={addField} onDeleteSelected={deleteSelected} />
         <TagTools selected={selected.size} onTag={tag} />
         <SplitTools items={valid} onSplit={split} />
         <ExportPanel name={props.dataset.name} items={valid} dirty={dirty} />
@@ -208,21 +196,4 @@ export function DatasetEditor(props: { dataset: DatasetWithItems | { name: strin
       )}
     </section>
   );
-}
-
-function SaveText({ state, problems }: { state: SaveState; problems: number }) {
-  if (state.kind === 'saving') return <span className="save-status">Saving…</span>;
-  if (state.kind === 'error')
-    return (
-      <span className="save-status bad" data-testid="ds-save-status" role="alert">
-        {state.message}
-      </span>
-    );
-  if (state.kind === 'saved')
-    return (
-      <span className="save-status ok" data-testid="ds-save-status">
-        {state.changed ? 'Saved' : 'Saved (no change)'}
-      </span>
-    );
-  return problems ? <span className="save-status warn">{problems} row(s) with problems</span> : null;
 }

@@ -1,10 +1,10 @@
 // The items of a dataset as an editable table (@tanstack/react-table): a checkbox, the id, one
-// column per input field, expected, tags, split, source and note, and a delete button. A row's
-// problems show on a line right under it. Node-level items show their node and messages read-only.
+// column per input field, expected, tags, split, the item's checks, source, note and a delete
+// button. A row's problems show on a line under it. Node-level items show their messages read-only.
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { Fragment, useMemo } from 'react';
-import { preview } from '../runs/format';
 import { SplitCell, TagsCell, ValueCell } from './cells';
+import { ChecksText, NodeItem, SourceText } from './read-only-cells';
 import { withField, withTags, type Row } from './rows';
 
 const features = tableFeatures({});
@@ -109,6 +109,11 @@ function buildColumns(fields: readonly string[], actions: TableActions, selected
       ),
     }),
     col.display({
+      id: 'checks',
+      header: 'checks',
+      cell: ({ row: { original: r } }) => <ChecksText checks={r.item.assert} />,
+    }),
+    col.display({
       id: 'source',
       header: 'source',
       cell: ({ row: { original: r } }) => <SourceText source={r.item.source} />,
@@ -136,27 +141,6 @@ function buildColumns(fields: readonly string[], actions: TableActions, selected
       ),
     }),
   ]);
-}
-
-function NodeItem({ item }: { item: Record<string, unknown> }) {
-  const messages = item.messages as { role: string; content: string }[];
-  return (
-    <span className="ds-node-item" title={messages.map((m) => `${m.role}: ${m.content}`).join('\n\n')}>
-      node <code>{String(item.node ?? '?')}</code> · {messages.length} message{messages.length === 1 ? '' : 's'}:{' '}
-      <span className="muted">{preview(messages[messages.length - 1]?.content ?? '', 60)}</span>
-    </span>
-  );
-}
-
-function SourceText({ source }: { source: unknown }) {
-  if (!source || typeof source !== 'object') return <span className="muted">—</span>;
-  const s = source as { runId?: string; nodeId?: string };
-  return (
-    <code className="ds-source" title={`run ${s.runId}${s.nodeId ? `, node ${s.nodeId}` : ''}`}>
-      {s.runId?.slice(0, 8)}
-      {s.nodeId ? ` · ${s.nodeId}` : ''}
-    </code>
-  );
 }
 
 export function DatasetTable(props: {
