@@ -97,6 +97,13 @@ export const evalSpecs: Spec[] = [
       const cells = await page.locator('[data-testid^=mx-cell-][data-pass]').count();
       expect(cells === report.items.length * 3, `a cell per item and variant: ${cells}`);
       await ctx.shots('evals-matrix');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=eval-download-report]')]);
+      const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as EvalReport;
+      expectEqual(
+        saved.variants.map((v) => [v.name, v.passRate]),
+        report.variants.map((v) => [v.name, v.passRate]),
+        'the downloaded report',
+      );
 
       // Diff: two variants, the flipped items marked, McNemar's p from the report.
       await page.check('[data-testid=mx-diff]');

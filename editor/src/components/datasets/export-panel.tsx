@@ -5,15 +5,7 @@ import { useMemo, useState } from 'react';
 import { exportDataset } from '../../../../worker/datasets/export';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../worker/datasets/provider-checks';
 import type { DatasetItem } from '../../../../worker/datasets/schema';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/jsonl' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadText } from '../ui/download';
 
 export function ExportPanel(props: { name: string; items: DatasetItem[]; dirty: boolean }) {
   const [format, setFormat] = useState<ExportFormat>('openai-chat');
@@ -43,7 +35,7 @@ export function ExportPanel(props: { name: string; items: DatasetItem[]; dirty: 
           key={f.split}
           className="btn btn-small"
           data-testid={`ds-export-${f.split}`}
-          onClick={() => download(`${props.name}.${f.split}.${format}.jsonl`, f.text)}
+          onClick={() => downloadText(`${props.name}.${f.split}.${format}.jsonl`, f.text, 'application/jsonl')}
         >
           Download {f.split}.jsonl
         </button>

@@ -8,6 +8,7 @@ import { setOpen } from '../../state/ui-prefs';
 import { flowViewPath } from '../flows/flow-views';
 import { datasetTableApi } from '../datasets/datasets-api';
 import { useOpenRun } from '../runs/use-open-run';
+import { downloadText } from '../ui/download';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { evalsApi, type EvalRunSummary } from './evals-api';
@@ -149,6 +150,16 @@ export function EvalsView({ flowId }: { flowId: string }) {
                   ))}
                 </div>
                 <div className="grow" />
+                {detail.report && (
+                  <button
+                    className="btn btn-small btn-ghost"
+                    data-testid="eval-download-report"
+                    title="The report as the CLI writes it with --format json"
+                    onClick={() => downloadText(`${current.name}-${detail.run.id.slice(0, 8)}.report.json`, JSON.stringify(detail.report, null, 2) + '\n', 'application/json')}
+                  >
+                    Report JSON
+                  </button>
+                )}
                 <button
                   className="btn btn-small"
                   data-testid="eval-show-on-canvas"
