@@ -290,4 +290,55 @@ export const evalSpecs: Spec[] = [
       expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
     },
   },
+  {
+    name: 'the comparison draws the break-even chart with the lines crossing at N* when the fine-tune is cheaper per call',
+    run: async (ctx) => {
+      const { page, stack } = ctx;
+      await ensureEval(ctx, 'support-x1000');
+      // support-x1000's eval with a cheap fine-tuned model and a small training set: it pays back.
+      const base = JSON.parse(readFileSync(join(repoRoot, 'evals', 'support-x1000.eval.json'), 'utf8')) as Record<string, unknown> & {
+        comparison: Record<string, unknown>;
+      };
+      const name = `breakeven-${Date.now().toString(36)}`;
+      const file = {
+        ...base,
+        name,
+        prices: { 'ft:gpt-4o-mini-2024-07-18:acme:x1000-support:9xK2pQ': { input: 0.01, output: 0.01 } },
+        comparison: { ...base.comparison, trainingTokens: 20_000 },
+      };
+      const put = await fetch(`${stack.url}/v1/evals/${name}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(file),
+      });
+      expect(put.ok, `the eval is stored: ${put.status} ${await put.text()}`);
+      await ctx.open(`/flows/support-x1000/evals?eval=${name}`);
+      await page.locator('[data-testid=eval-pick]').waitFor();
+      await page.fill('[data-testid=eval-limit]', '6');
+      await page.click('[data-testid=eval-run]');
+      await page.waitForFunction(() => !!new URLSearchParams(location.search).get('run'));
+      const id = await selectedRun(page);
+      await page.locator(`[data-testid=eval-progress][data-run="${id}"][data-status=done]`).waitFor({ timeout: 120_000 });
+      const cmp = (await runDetail(ctx, id)).report.comparison!;
+      expect(cmp.breakEven.requests !== null, `N* exists: ${cmp.breakEven.reason}`);
+
+      await page.click('[data-testid=eval-tab-comparison]');
+      const n = cmp.breakEven.requests!;
+      const shown = (await page.locator('[data-testid=break-even-n]').textContent()) ?? '';
+      expectEqual(
+        shown,
+        n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e4 ? `${Math.round(n / 1000)}k` : n.toLocaleString('en-US'),
+        'N* in words',
+      );
+      await page.locator('[data-testid=chart-break-even] .recharts-line').nth(1).waitFor();
+      await page.locator('[data-testid=chart-break-even]', { hasText: `N* = ${shown}` }).waitFor();
+      expect((await page.locator('[data-testid=chart-break-even] .recharts-reference-line').count()) >= 1, 'N* is marked on the chart');
+      // The two lines meet at N*: the prompt line's cost there equals the fine-tuned line's.
+      const fixed = (cmp.training.costUsd ?? 0) + (cmp.evalCostUsd ?? 0) + cmp.hosting.costUsd;
+      const gap = cmp.costPerCall.prompt! * n - (fixed + cmp.costPerCall.finetuned! * n);
+      expect(gap >= 0 && gap <= cmp.costPerCall.prompt! - cmp.costPerCall.finetuned!, `the lines cross at N* (gap ${gap})`);
+      await ctx.shots('evals-break-even');
+      expect(ctx.errors.length === 0, `no console errors: ${ctx.errors.join('\n')}`);
+    },
+  },
 ];

@@ -7,8 +7,8 @@ import type { Comparison } from '../../../../worker/evals/compare';
 import { usd } from '../runs/format';
 import { count } from './format';
 
-/** Axis ticks: whole dollars once costs reach a dollar. */
-const dollars = (v: number) => (v >= 1 ? `$${Math.round(v).toLocaleString('en-US')}` : usd(v));
+/** Axis ticks: whole dollars from a dollar up, cents from a cent up, then significant digits. */
+const dollars = (v: number) => (v >= 1 ? `$${Math.round(v).toLocaleString('en-US')}` : v >= 0.01 ? `$${v.toFixed(2)}` : usd(v));
 
 export function breakEvenSeries(c: Comparison, untilRetirement?: number | null) {
   const fixed = (c.training.costUsd ?? 0) + (c.evalCostUsd ?? 0) + c.hosting.costUsd;
@@ -29,7 +29,10 @@ export function BreakEvenChart({ comparison: c, requestsPerDay }: { comparison: 
         <div className="chart-empty">{c.breakEven.reason}</div>
       </figure>
     );
-  const untilRetirement = requestsPerDay && c.retirement.daysLeft && c.retirement.daysLeft > 0 ? requestsPerDay * c.retirement.daysLeft : null;
+  const reachable = requestsPerDay && c.retirement.daysLeft && c.retirement.daysLeft > 0 ? requestsPerDay * c.retirement.daysLeft : null;
+  // The crossing is the point of the chart: the retirement mark joins it only when it fits near it.
+  const n = c.breakEven.requests;
+  const untilRetirement = reachable !== null && (n === null || reachable <= n * 4) ? reachable : null;
   const data = breakEvenSeries(c, untilRetirement);
   return (
     <figure className="chart" data-testid="chart-break-even">
@@ -63,6 +66,11 @@ export function BreakEvenChart({ comparison: c, requestsPerDay }: { comparison: 
           )}
         </LineChart>
       </ResponsiveContainer>
+      {reachable !== null && untilRetirement === null && (
+        <div className="chart-note">
+          At {count(requestsPerDay!)} requests a day, {count(reachable)} requests reach the base model before it retires ({c.retirement.date}): far past N*.
+        </div>
+      )}
     </figure>
   );
 }
