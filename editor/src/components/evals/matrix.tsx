@@ -110,7 +110,8 @@ export function Matrix(props: {
         </div>
       )}
       <div className="mx-wrap">
-        <table className="table mx-table">
+        {/* Fixed layout shares the width between the variants; past a few of them the table scrolls. */}
+        <table className="table mx-table" style={{ minWidth: 220 + columns.length * 170 }}>
           <thead>
             <tr>
               <th className="mx-item-head">item</th>
