@@ -50,7 +50,7 @@ export async function runRemoteEval(arg: string, opts: RemoteEvalOptions): Promi
     throw err;
   }
   console.error(
-    `running ${run.eval} in ${api.url}: ${run.total} run(s) on ${run.dataset.name}@${run.dataset.hash.slice(0, 12)} (eval run ${run.id})`,
+    `running ${run.eval} in ${api.url}: ${run.total} run(s) on ${run.dataset.name}@${run.dataset.hash.replace(/^sha256:/, '').slice(0, 12)} (eval run ${run.id})`,
   );
 
   const controller = new AbortController();

@@ -1,5 +1,6 @@
 // A concurrency cap per provider for eval runs: an LlmClient wrapper that lets at most N calls to
-// one provider be in flight at a time across the run, however many runs the pool has started.
+// one provider be in flight at a time across the eval runs of an isolate, however many runs their
+// pools have started.
 // EVAL_PROVIDER_CONCURRENCY is `8` (every provider) or `default=8,openai=4` (per provider name).
 import type { LlmClient, LlmRequest, LlmResponse } from '../engine/types';
 
@@ -35,12 +36,16 @@ class Gate {
   }
 }
 
+/** One gate per provider and limit, shared by the eval runs of this isolate. */
+const gates = new Map<string, Gate>();
+
 export function cappedLlm(llm: LlmClient, capOf: (provider: string) => number): LlmClient {
-  const gates = new Map<string, Gate>();
   const gate = (provider: string) => {
-    let g = gates.get(provider);
-    if (!g) gates.set(provider, (g = new Gate(capOf(provider))));
+    const limit = capOf(provider);
+    const key = `${provider}\u0000${limit}`;
+    let g = gates.get(key);
+    if (!g) gates.set(key, (g = new Gate(limit)));
     return g;
   };
-  return { complete: (req: LlmRequest): Promise<LlmResponse> => gate(req.provider ?? 'default').run(() => llm.complete(req)) };
+  return { complete: (req: LlmRequest): Promise<LlmResponse> => gate(req.provider).run(() => llm.complete(req)) };
 }

@@ -4,15 +4,14 @@
 // every variant from the stored flows, snapshots all of it in the run's row, and starts the
 // Workflow. Every problem found is answered at once (422), and nothing starts then.
 import type { Problem } from '../engine/problems';
-import { checkItems, evalProblem, prepareVariants, selectItems } from '../evals/prepare';
+import { checkEval, checkItems, evalProblem, prepareVariants, selectItems } from '../evals/prepare';
 import type { EvalFile } from '../evals/schema';
 import type { Bindings } from '../http/env';
 import { ApiError } from '../http/errors';
 import type { Stores } from '../http/stores';
 import type { FlowInfo } from '../runs/result';
-import { flowInfo } from '../runs/runnable';
-import { parseFlowRef } from '../store';
 import { StoreError } from '../store/errors';
+import { storedFlowLoader } from './flow-loader';
 import type { RunVariant } from './run-rows';
 import type { EvalRunSummary, StartOptions } from './types';
 import { validateEvalFile } from './validate';
@@ -20,6 +19,9 @@ import { validateEvalFile } from './validate';
 export interface EvalWorkflowParams {
   runId: string;
 }
+
+/** The variants' flows are kept in one D1 value (at most 2 MB). */
+const MAX_SNAPSHOT_BYTES = 1_900_000;
 
 const invalid = (message: string, issues: Problem[]) => new ApiError(422, 'invalid_eval', message, issues);
 
@@ -54,22 +56,23 @@ export async function startEvalRun(env: Bindings, stores: Stores, opts: StartOpt
 
   const draft = await stores.resolveFlow(evalFile.flow, { kind: 'draft' });
   if (!draft) problems.push(evalProblem('$.flow', 'unknown_flow', `no flow "${evalFile.flow}"`));
+  // A stored eval was checked when it was saved; its flow may have changed since.
+  if (typeof opts.eval === 'string') problems.push(...checkEval(evalFile, draft?.parsed.flow));
   problems.push(...checkItems(items, evalFile, draft?.parsed.flow));
 
   const infos = new Map<string, FlowInfo>();
-  const prepared = await prepareVariants(evalFile, async (flowId, version, where) => {
-    const ref = parseFlowRef(version);
-    const resolved = ref && (await stores.resolveFlow(flowId, ref));
-    if (!resolved) return evalProblem(where, 'version_not_found', `flow "${flowId}" has no version or label "${version}"`);
-    if (!resolved.parsed.flow || !resolved.parsed.valid)
-      return evalProblem(where, 'invalid_flow', `${flowId}@${version} has problems and cannot run`);
-    infos.set(`${flowId}@${version}`, flowInfo(resolved));
-    return { flow: resolved.parsed.flow };
-  });
+  const prepared = await prepareVariants(evalFile, storedFlowLoader(stores, infos));
   problems.push(...prepared.problems);
   if (problems.some((p) => p.severity === 'error')) throw invalid(`Eval "${name}" cannot run; nothing ran.`, problems);
 
   const variants: RunVariant[] = prepared.variants.map((v) => ({ ...v, info: infos.get(v.ref)! }));
+  const variantsJson = JSON.stringify(variants);
+  if (new TextEncoder().encode(variantsJson).byteLength > MAX_SNAPSHOT_BYTES)
+    throw new ApiError(
+      413,
+      'eval_too_large',
+      `The variants' flows together are larger than ${MAX_SNAPSHOT_BYTES} bytes, what one D1 value holds.`,
+    );
   const repeats = opts.repeats ?? evalFile.repeats ?? 1;
   const id = crypto.randomUUID();
   const summary = await stores.evalRuns.create({
@@ -77,7 +80,7 @@ export async function startEvalRun(env: Bindings, stores: Stores, opts: StartOpt
     eval_name: name,
     flow_id: evalFile.flow,
     definition: JSON.stringify(evalFile),
-    variants: JSON.stringify(variants),
+    variants: variantsJson,
     item_ids: JSON.stringify(items.map((i) => i.id)),
     dataset_name: evalFile.dataset.name,
     dataset_hash: dataset!.hash,

@@ -1,11 +1,13 @@
 // Checks an eval file for the worker: the schema, then (all problems together) the flow and the
-// dataset it names exist, and the eval's assertions, variants, pairs and comparison against the flow.
+// dataset it names exist, the eval's assertions, variants, pairs and comparison against the flow,
+// and every variant's flow with its overrides applied.
 import type { Problem } from '../engine/problems';
-import { checkEval, evalProblem } from '../evals/prepare';
+import { checkEval, evalProblem, prepareVariants } from '../evals/prepare';
 import { evalSchema, type EvalFile } from '../evals/schema';
 import type { Stores } from '../http/stores';
 import { StoreError } from '../store/errors';
 import { zodProblems } from '../store/problem';
+import { storedFlowLoader } from './flow-loader';
 
 export async function validateEvalFile(stores: Stores, raw: unknown, name?: string): Promise<{ evalFile?: EvalFile; problems: Problem[] }> {
   const parsed = evalSchema.safeParse(raw);
@@ -25,5 +27,7 @@ export async function validateEvalFile(stores: Stores, raw: unknown, name?: stri
     );
   }
   problems.push(...checkEval(evalFile, draft?.parsed.flow));
+  // Each variant's flow, overrides applied, must be one that runs.
+  if (draft) problems.push(...(await prepareVariants(evalFile, storedFlowLoader(stores))).problems);
   return { evalFile: name !== undefined ? { ...evalFile, name } : evalFile, problems };
 }

@@ -36,6 +36,7 @@ describe('eval definitions', () => {
     await putFlow(simpleFlow('def-bad-flow'));
     const bad = {
       ...evalFile('def-bad-flow', 'no-such-dataset'),
+      variants: [{ name: 'base' }, { name: 'ghostly', overrides: { ghost: { model: 'x' } } }],
       pairwise: [{ a: 'base', b: 'nobody', rubric: 'better' }],
       comparison: { prompt: 'base', finetuned: 'ghost', baseModel: 'gpt-4o-mini' },
     };
@@ -49,6 +50,7 @@ describe('eval definitions', () => {
         ['$.pairwise', 'judge_missing'],
         ['$.pairwise[0].b', 'unknown_variant'],
         ['$.comparison.finetuned', 'unknown_variant'],
+        ['$.variants[1].overrides.ghost', 'unknown_node'],
       ]),
     );
     expect((await admin('/v1/evals/def-bad')).status).toBe(404);
@@ -60,6 +62,40 @@ describe('eval definitions', () => {
 
     const flowless = await admin('/v1/evals/def-bad', { method: 'PUT', json: evalFile('no-such-flow', 'no-such-dataset') });
     expect((await errorOf(flowless)).issues!.map((i) => i.code)).toEqual(expect.arrayContaining(['unknown_flow', 'unknown_dataset']));
+  });
+
+  it('answers junk bodies with a 4xx and a JSON error, never a 500', async () => {
+    const bodies: unknown[] = [
+      null,
+      5,
+      'text',
+      [],
+      [1, 2],
+      { eval: null },
+      { eval: 7 },
+      { eval: [] },
+      { eval: {} },
+      { eval: 'x'.repeat(5000) },
+      { eval: 'def-none', limit: -1 },
+      { eval: { version: 1, flow: 'a', dataset: { name: 'b' }, variants: [{ name: 'v', overrides: 'no' }] } },
+    ];
+    for (const json of bodies) {
+      for (const [path, method] of [
+        ['/v1/eval-runs', 'POST'],
+        ['/v1/evals/def-junk', 'PUT'],
+      ] as const) {
+        const res = await admin(path, { method, json });
+        expect(res.status, `${method} ${path} ${JSON.stringify(json).slice(0, 60)}`).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect((await errorOf(res)).code).toEqual(expect.any(String));
+      }
+    }
+    const deep = '['.repeat(200) + ']'.repeat(200);
+    expect((await admin('/v1/eval-runs', { method: 'POST', body: deep, headers: { 'content-type': 'application/json' } })).status).toBe(
+      400,
+    );
+    expect((await admin('/v1/eval-runs?limit=0')).status).toBe(400);
+    expect((await admin('/v1/eval-runs/nope/cancel', { method: 'POST' })).status).toBe(404);
   });
 
   it('refuses a name in the file that differs from the URL, a bad name, bad JSON and callers without the admin token', async () => {

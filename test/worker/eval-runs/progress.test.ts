@@ -79,6 +79,24 @@ describe('following and stopping an eval run', () => {
     expect(cells).toHaveLength(18);
   });
 
+  it('marks the run failed with the reason when a chunk step keeps failing', async () => {
+    await setup('ep-fail', 4);
+    await using workflows = await introspectWorkflow(bindings.EVAL_WORKFLOW!);
+    await workflows.modifyAll(async (m) => {
+      await m.disableRetryDelays();
+      await m.mockStepError({ name: 'chunk 0' }, new Error('D1 is down for good'));
+    });
+    const started = await startRun({ eval: 'ep-fail' });
+    const [instance] = await workflows.get();
+    await instance.waitForStatus('errored');
+    const { run, report } = await detail(started.id);
+    expect(run.status).toBe('failed');
+    expect(run.error).toContain('D1 is down for good');
+    expect(report).toBeNull();
+    const events = parseSse(await (await admin(`/v1/eval-runs/${started.id}/events`)).text());
+    expect(events.at(-1)).toEqual({ event: 'end', data: { status: 'failed', error: run.error } });
+  });
+
   it('resumes a chunk without re-running the cells it had recorded', async () => {
     await setup('ep-resume', 8);
     const stores = buildStores(bindings);
