@@ -1,6 +1,7 @@
 // Vite for the editor: builds editor/dist for the worker's static assets; in development it
 // serves the editor with hot reload, proxies /v1 to `wrangler dev` and writes flow files.
-// The dev server serves only editor/, the engine it imports and node_modules, to its own origin:
+// The dev server serves only editor/, the engine and the pure dataset and eval code it imports
+// (worker/datasets, worker/evals) and node_modules, to its own origin:
 // no CORS, no dotfiles (.dev.vars, .wrangler/), a guard in front of every route (dev/guard-plugin.ts).
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -16,6 +17,9 @@ const editorRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: editorRoot,
   plugins: [guardPlugin({ repoRoot, editorRoot }), react(), flowFilesPlugin({ repoRoot })],
+  // Pre-bundled at start even with a warm cache: discovering a lazily imported dependency later
+  // reloads the page under the user (charts load only when the Evals or Fine-tunes view opens).
+  optimizeDeps: { include: ['recharts'] },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
     host: '127.0.0.1',
@@ -26,7 +30,7 @@ export default defineConfig({
     proxy: { '/v1': { target: `http://127.0.0.1:${workerPort}`, changeOrigin: false } },
     fs: {
       strict: true,
-      allow: [editorRoot, join(repoRoot, 'worker/engine'), join(repoRoot, 'node_modules')],
+      allow: [editorRoot, ...['worker/engine', 'worker/datasets', 'worker/evals', 'node_modules'].map((d) => join(repoRoot, d))],
       deny: ['.env', '.env.*', '*.{crt,pem,key}', '.dev.vars*', '.*', '**/.git/**', '**/.wrangler/**'],
     },
   },

@@ -16,7 +16,7 @@ export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
 
 /** The directories the editor is served from; everything else in the repo (and the machine) is refused. */
 export function servedRoots(repoRoot: string): string[] {
-  return ['editor', 'worker/engine', 'node_modules'].map((dir) => realpathSync(join(repoRoot, dir)));
+  return ['editor', 'worker/engine', 'worker/datasets', 'worker/evals', 'node_modules'].map((dir) => realpathSync(join(repoRoot, dir)));
 }
 
 export function guardPlugin(opts: { repoRoot: string; editorRoot: string }): Plugin {

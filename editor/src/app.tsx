@@ -9,6 +9,8 @@ import { TopNav } from './components/ui/top-nav';
 import { matchRoute, usePath } from './router';
 
 // The prompt manager (and its diff library) loads when it is opened.
+// The dataset table (and the dataset code it shares with the worker) too.
+const DatasetsPage = lazy(() => import('./components/datasets/datasets-page').then((m) => ({ default: m.DatasetsPage })));
 const PromptManager = lazy(() => import('./components/prompts/prompt-manager').then((m) => ({ default: m.PromptManager })));
 const FinetunesPage = lazy(() => import('./components/finetunes/finetunes-page').then((m) => ({ default: m.FinetunesPage })));
 
@@ -35,6 +37,10 @@ export function App() {
         ) : route.name === 'prompts' ? (
           <Suspense fallback={<Loading what="prompts" />}>
             <PromptManager selected={route.prompt} />
+          </Suspense>
+        ) : route.name === 'datasets' ? (
+          <Suspense fallback={<Loading what="datasets" />}>
+            <DatasetsPage selected={route.dataset} />
           </Suspense>
         ) : (
           <FlowList />

@@ -25,6 +25,7 @@ export type Route =
   | { name: 'flows' }
   | { name: 'flow'; id: string; view: string }
   | { name: 'prompts'; prompt?: string }
+  | { name: 'datasets'; dataset?: string }
   | { name: 'finetunes'; job?: string };
 
 export function matchRoute(path: string): Route {
@@ -34,5 +35,7 @@ export function matchRoute(path: string): Route {
   if (prompts) return { name: 'prompts', prompt: prompts[1] ? decodeURIComponent(prompts[1]) : undefined };
   const finetunes = /^\/finetunes(?:\/([^/]+))?\/?$/.exec(path);
   if (finetunes) return { name: 'finetunes', job: finetunes[1] ? decodeURIComponent(finetunes[1]) : undefined };
+  const datasets = /^\/datasets(?:\/([^/]+))?\/?$/.exec(path);
+  if (datasets) return { name: 'datasets', dataset: datasets[1] ? decodeURIComponent(datasets[1]) : undefined };
   return { name: 'flows' };
 }

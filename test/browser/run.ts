@@ -6,7 +6,9 @@ import { buildSpecs } from './specs/build-flow';
 import { canvasSpecs } from './specs/canvas';
 import { completeSpecs } from './specs/complete';
 import { datasetSpecs } from './specs/datasets';
+import { datasetTableSpecs } from './specs/dataset-table';
 import { editingSpecs } from './specs/editing';
+import { evalSpecs } from './specs/evals';
 import { exampleSpecs } from './specs/examples';
 import { promptSpecs } from './specs/prompts';
 import { runLogSpecs } from './specs/runs';
@@ -32,6 +34,8 @@ const specs = [
   ...datasetSpecs,
   ...finetuneSpecs,
   ...experimentSpecs,
+  ...datasetTableSpecs,
+  ...evalSpecs,
 ];
 
 // The fake provider's fine-tuning endpoints stand in for a trainer (as in test/e2e): jobs advance

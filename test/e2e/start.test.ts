@@ -31,83 +31,87 @@ describe('npm start', () => {
     expect(readFileSync(path, 'utf8')).toContain('OPENAI_API_KEY="sk-mine"');
   });
 
-  it('reseeds on restart without clobbering local prompt versions, moved labels, edited flows, datasets or evals', { timeout: 300_000 }, async () => {
-    const state = join(dir, 'state-reuse');
-    const flow = exampleFlows()[0];
-    const first = await startWeir({}, { dir: state });
-    const auth = { authorization: `Bearer ${first.adminToken}`, 'content-type': 'application/json' };
-    let promptName: string;
-    try {
-      expect(first.seed.flows.every((f) => f.action === 'created')).toBe(true);
-      const edited = { ...flow, name: 'Edited locally' };
-      expect((await fetch(`${first.url}/v1/flows/${flow.id}`, { method: 'PUT', headers: auth, body: JSON.stringify(edited) })).status).toBe(
-        200,
-      );
-      promptName = first.seed.prompts[0].name;
-      const added = await fetch(`${first.url}/v1/prompts/${promptName}/versions`, {
-        method: 'POST',
-        headers: auth,
-        body: JSON.stringify({ template: { text: 'local {{input.x}}' } }),
-      });
-      const { version } = (await added.json()) as { version: number };
-      await fetch(`${first.url}/v1/prompts/${promptName}/labels/production`, {
-        method: 'PUT',
-        headers: auth,
-        body: JSON.stringify({ version }),
-      });
-      // Datasets and evals are seeded too, and edits through the API survive the next start.
-      expect(first.seed.evals!.datasets.every((d) => d.action === 'created')).toBe(true);
-      expect(first.seed.evals!.evals.map((e) => [e.name, e.action])).toContainEqual(['support-x1000', 'created']);
-      const stored = (await (await fetch(`${first.url}/v1/evals/support-x1000`, { headers: auth })).json()) as {
-        eval: { definition: object };
-      };
-      const put = await fetch(`${first.url}/v1/evals/support-x1000`, {
-        method: 'PUT',
-        headers: auth,
-        body: JSON.stringify({ ...stored.eval.definition, repeats: 3 }),
-      });
-      expect(put.status).toBe(200);
-      const pushed = await fetch(`${first.url}/v1/datasets/email-announcement`, {
-        method: 'PUT',
-        headers: auth,
-        body: '{"id":"mine","input":{"topic":"x"}}\n',
-      });
-      expect(pushed.status).toBe(200);
-    } finally {
-      await first.stop();
-    }
+  it(
+    'reseeds on restart without clobbering local prompt versions, moved labels, edited flows, datasets or evals',
+    { timeout: 300_000 },
+    async () => {
+      const state = join(dir, 'state-reuse');
+      const flow = exampleFlows()[0];
+      const first = await startWeir({}, { dir: state });
+      const auth = { authorization: `Bearer ${first.adminToken}`, 'content-type': 'application/json' };
+      let promptName: string;
+      try {
+        expect(first.seed.flows.every((f) => f.action === 'created')).toBe(true);
+        const edited = { ...flow, name: 'Edited locally' };
+        expect(
+          (await fetch(`${first.url}/v1/flows/${flow.id}`, { method: 'PUT', headers: auth, body: JSON.stringify(edited) })).status,
+        ).toBe(200);
+        promptName = first.seed.prompts[0].name;
+        const added = await fetch(`${first.url}/v1/prompts/${promptName}/versions`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ template: { text: 'local {{input.x}}' } }),
+        });
+        const { version } = (await added.json()) as { version: number };
+        await fetch(`${first.url}/v1/prompts/${promptName}/labels/production`, {
+          method: 'PUT',
+          headers: auth,
+          body: JSON.stringify({ version }),
+        });
+        // Datasets and evals are seeded too, and edits through the API survive the next start.
+        expect(first.seed.evals!.datasets.every((d) => d.action === 'created')).toBe(true);
+        expect(first.seed.evals!.evals.map((e) => [e.name, e.action])).toContainEqual(['support-x1000', 'created']);
+        const stored = (await (await fetch(`${first.url}/v1/evals/support-x1000`, { headers: auth })).json()) as {
+          eval: { definition: object };
+        };
+        const put = await fetch(`${first.url}/v1/evals/support-x1000`, {
+          method: 'PUT',
+          headers: auth,
+          body: JSON.stringify({ ...stored.eval.definition, repeats: 3 }),
+        });
+        expect(put.status).toBe(200);
+        const pushed = await fetch(`${first.url}/v1/datasets/email-announcement`, {
+          method: 'PUT',
+          headers: auth,
+          body: '{"id":"mine","input":{"topic":"x"}}\n',
+        });
+        expect(pushed.status).toBe(200);
+      } finally {
+        await first.stop();
+      }
 
-    const second = await startWeir({}, { dir: state });
-    try {
-      const actions = Object.fromEntries(second.seed.flows.map((f) => [f.id, f.action]));
-      expect(actions[flow.id]).toBe('kept-local-edits');
-      expect(
-        Object.entries(actions)
-          .filter(([id]) => id !== flow.id)
-          .every(([, a]) => a === 'unchanged'),
-      ).toBe(true);
-      expect(second.seed.prompts.every((p) => p.added.length === 0 && p.labels.length === 0)).toBe(true);
-      const headers = { authorization: `Bearer ${second.adminToken}` };
-      const got = (await (await fetch(`${second.url}/v1/flows/${flow.id}`, { headers })).json()) as { flow: { name: string } };
-      expect(got.flow.name).toBe('Edited locally');
-      const resolved = (await (await fetch(`${second.url}/v1/prompts/resolve?ref=${promptName}@production`, { headers })).json()) as {
-        template: unknown;
-      };
-      expect(resolved.template).toEqual({ text: 'local {{input.x}}' });
-      expect(second.seed.evals!.evals).toContainEqual({ name: 'support-x1000', action: 'kept-local-edits' });
-      expect(second.seed.evals!.evals).toContainEqual({ name: 'email-announcement', action: 'unchanged' });
-      expect(second.seed.evals!.datasets).toEqual(
-        expect.arrayContaining([
-          { name: 'email-announcement', action: 'kept-local-edits' },
-          { name: 'support-x1000', action: 'unchanged' },
-        ]),
-      );
-      const kept = (await (await fetch(`${second.url}/v1/evals/support-x1000`, { headers })).json()) as {
-        eval: { definition: { repeats: number } };
-      };
-      expect(kept.eval.definition.repeats).toBe(3);
-    } finally {
-      await second.stop();
-    }
-  });
+      const second = await startWeir({}, { dir: state });
+      try {
+        const actions = Object.fromEntries(second.seed.flows.map((f) => [f.id, f.action]));
+        expect(actions[flow.id]).toBe('kept-local-edits');
+        expect(
+          Object.entries(actions)
+            .filter(([id]) => id !== flow.id)
+            .every(([, a]) => a === 'unchanged'),
+        ).toBe(true);
+        expect(second.seed.prompts.every((p) => p.added.length === 0 && p.labels.length === 0)).toBe(true);
+        const headers = { authorization: `Bearer ${second.adminToken}` };
+        const got = (await (await fetch(`${second.url}/v1/flows/${flow.id}`, { headers })).json()) as { flow: { name: string } };
+        expect(got.flow.name).toBe('Edited locally');
+        const resolved = (await (await fetch(`${second.url}/v1/prompts/resolve?ref=${promptName}@production`, { headers })).json()) as {
+          template: unknown;
+        };
+        expect(resolved.template).toEqual({ text: 'local {{input.x}}' });
+        expect(second.seed.evals!.evals).toContainEqual({ name: 'support-x1000', action: 'kept-local-edits' });
+        expect(second.seed.evals!.evals).toContainEqual({ name: 'email-announcement', action: 'unchanged' });
+        expect(second.seed.evals!.datasets).toEqual(
+          expect.arrayContaining([
+            { name: 'email-announcement', action: 'kept-local-edits' },
+            { name: 'support-x1000', action: 'unchanged' },
+          ]),
+        );
+        const kept = (await (await fetch(`${second.url}/v1/evals/support-x1000`, { headers })).json()) as {
+          eval: { definition: { repeats: number } };
+        };
+        expect(kept.eval.definition.repeats).toBe(3);
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 });

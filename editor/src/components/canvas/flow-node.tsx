@@ -8,6 +8,8 @@ import { nodeRegistry, type TraceEntry } from '../../engine';
 import { handlesOf } from '../../state/node-handles';
 import { createDecorationStore, type DecorationStore } from '../../state/node-decorations';
 import type { WeirNode } from '../../state/to-react-flow';
+import { HandleRate, NodeEvalStats } from '../evals/node-overlay';
+import { useNodeOverlay } from '../evals/overlay-store';
 import { nodeSummary, typeColorStyle } from './node-summary';
 
 export const DecorationContext = createContext<DecorationStore>(createDecorationStore());
@@ -22,6 +24,7 @@ const STATUS_TEXT = { running: 'running', ok: 'ok', skipped: 'skipped', failed: 
 function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
   const { node } = data;
   const { problems, errors: errorCount, status, trace } = useDecoration(node.id);
+  const overlay = useNodeOverlay(node.id);
   const def = nodeRegistry.get(node.type);
   const handles = handlesOf(node.type, node.data);
   // Handles come and go with the data (condition cases): React Flow must re-measure them.
@@ -63,6 +66,7 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
         </div>
       ))}
       {trace && <RunLine trace={trace} />}
+      <NodeEvalStats nodeId={node.id} overlay={overlay} />
       {problems.length > 0 && <div className="weir-node-problem">{problems[0].message}</div>}
       {single ? (
         <Handle type="source" position={Position.Right} id="out" className="handle-out" />
@@ -71,6 +75,7 @@ function FlowNodeView({ data, selected }: NodeProps<WeirNode>) {
           {handles.map((h) => (
             <div className={`weir-node-handle-row handle-${h.id}`} key={h.id}>
               <span>{h.label}</span>
+              <HandleRate nodeId={node.id} handle={h.id} overlay={overlay} />
               <Handle type="source" position={Position.Right} id={h.id} className="handle-out" />
             </div>
           ))}

@@ -24,6 +24,11 @@ export const FLOW_VIEWS: FlowView[] = [
     Component: lazy(() => import('../releases/releases-view').then((m) => ({ default: m.ReleasesView }))),
   },
   {
+    id: 'evals',
+    label: 'Evals',
+    Component: lazy(() => import('../evals/evals-view').then((m) => ({ default: m.EvalsView }))),
+  },
+  {
     id: 'experiments',
     label: 'Experiments',
     Component: lazy(() => import('../experiments/experiments-view').then((m) => ({ default: m.ExperimentsView }))),

@@ -8,6 +8,8 @@ import { moveNodes } from '../../state/flow-edit';
 import { useReleases } from '../../state/releases';
 import { EditorContext, useEditorState, type Editor } from '../../state/use-editor';
 import { Canvas } from '../canvas/canvas';
+import { EvalOverlayBar } from '../evals/overlay-bar';
+import { setOverlay } from '../evals/overlay-store';
 import { DecorationContext } from '../canvas/flow-node';
 import { Palette } from '../canvas/palette';
 import { useFitView } from '../canvas/use-fit-view';
@@ -79,6 +81,8 @@ function WorkspaceInner({ initial, view }: { initial: Flow; view: string }) {
     latest.current.select([node]);
     latest.current.setPanel('inspect');
   }, []);
+  // An eval overlay belongs to the flow it was opened on.
+  useEffect(() => () => setOverlay(null), []);
   useEffect(() => {
     if (!state.dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -96,6 +100,7 @@ function WorkspaceInner({ initial, view }: { initial: Flow; view: string }) {
             <DecorationContext.Provider value={state.decorations}>
               <Canvas />
             </DecorationContext.Provider>
+            <EvalOverlayBar flowId={state.flow.id} />
             {state.flow.nodes.length === 0 && (
               <div className="canvas-empty" data-testid="canvas-empty">
                 <strong>An empty canvas.</strong>

@@ -1,4 +1,4 @@
-// The header of the list screens: brand, Flows, Prompts and Fine-tunes, sign out.
+// The header of the list screens: brand, Flows, Prompts, Datasets and Fine-tunes, sign out.
 import type { ReactNode } from 'react';
 import { clearToken } from '../../api/token';
 import { navigate } from '../../router';
@@ -21,7 +21,7 @@ export function NavLink({ to, active, children }: { to: string; active: boolean;
   );
 }
 
-export function TopNav({ active, onSignOut }: { active: 'flows' | 'prompts' | 'finetunes'; onSignOut: () => void }) {
+export function TopNav({ active, onSignOut }: { active: 'flows' | 'prompts' | 'datasets' | 'finetunes'; onSignOut: () => void }) {
   return (
     <header className="topbar">
       <Brand />
@@ -31,6 +31,9 @@ export function TopNav({ active, onSignOut }: { active: 'flows' | 'prompts' | 'f
         </NavLink>
         <NavLink to="/prompts" active={active === 'prompts'}>
           Prompts
+        </NavLink>
+        <NavLink to="/datasets" active={active === 'datasets'}>
+          Datasets
         </NavLink>
         <NavLink to="/finetunes" active={active === 'finetunes'}>
           Fine-tunes
