@@ -107,6 +107,6 @@ function check(schema: unknown): { pointer: string; message: string }[] {
 
 /** Words the validator's errors for people: a bad type name says which names there are. */
 function wording(keywordLocation: string, error: string): string {
-  if (/\/properties\/type\/anyOf$/.test(keywordLocation)) return `type must be one of ${simpleTypes.enum.join(', ')}`;
+  if (keywordLocation.endsWith('/properties/type/anyOf')) return `type must be one of ${simpleTypes.enum.join(', ')}`;
   return error.replace(/^Instance /, '').replace(/\.$/, '');
 }
