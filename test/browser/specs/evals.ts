@@ -300,10 +300,18 @@ export const evalSpecs: Spec[] = [
         comparison: Record<string, unknown>;
       };
       const name = `breakeven-${Date.now().toString(36)}`;
+      // The fine-tuned node's model as the draft has it now (another spec may have adopted a new one).
+      const draft = (await (
+        await fetch(`${stack.url}/v1/flows/support-x1000`, { headers: { authorization: `Bearer ${stack.token}` } })
+      ).json()) as {
+        flow: { nodes: { id: string; data: { model?: string } }[] };
+      };
+      const tuned = draft.flow.nodes.find((node) => node.id === 'specialist')?.data.model;
+      expect(!!tuned, 'the draft has a fine-tuned specialist model');
       const file = {
         ...base,
         name,
-        prices: { 'ft:gpt-4o-mini-2024-07-18:acme:x1000-support:9xK2pQ': { input: 0.01, output: 0.01 } },
+        prices: { [tuned!]: { input: 0.01, output: 0.01 } },
         comparison: { ...base.comparison, trainingTokens: 20_000 },
       };
       const put = await fetch(`${stack.url}/v1/evals/${name}`, {
