@@ -28,6 +28,9 @@ const trainers = {
 
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one file at a time; the end-to-end files mostly wait on
+    // servers and the workers files on workerd, so two at a time keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         plugins: [
