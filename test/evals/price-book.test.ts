@@ -1,5 +1,6 @@
-// Prices: inference from @pydantic/genai-prices (fine-tuned OpenAI ids included), training from
-// the documented table, the eval file's overrides first, and null (never 0) when unknown.
+// Prices: inference from the price table generated from @pydantic/genai-prices (fine-tuned OpenAI
+// ids included), training from the documented table, the eval file's overrides first, and null
+// (never 0) when unknown.
 import { describe, expect, it } from 'vitest';
 import { callCost, createPriceBook, findTrainingPrice } from '../../worker/evals';
 

@@ -27,3 +27,5 @@ declare class TextEncoder {
 }
 declare var crypto: { subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> }; randomUUID(): string };
 declare function structuredClone<T>(value: T): T;
+// Diagnostics (the price table reports an invalid prices.json once).
+declare var console: { error(...data: unknown[]): void; warn(...data: unknown[]): void };

@@ -1,8 +1,9 @@
-// What a model call and a training run cost. One small interface (PriceBook) so the eval
-// report, the dataset export and the run log's price table can be unified later; this
-// implementation takes inference prices from @pydantic/genai-prices and training prices from
-// training-prices.ts, with the eval file's own prices first. An unknown price is null, never 0.
-import { calcPrice } from '@pydantic/genai-prices';
+// What a model call and a training run cost, behind one small interface (PriceBook). Inference
+// prices come from the run log's price table (worker/costs: the project's prices.json over the
+// defaults generated from @pydantic/genai-prices), so an eval and the run log cost a call alike
+// and the worker never bundles the package; training prices come from training-prices.ts. The
+// eval file's own prices come first. An unknown price is null, never 0.
+import { priceOf } from '../costs/prices';
 import { findTrainingPrice, type TrainingPrice } from './training-prices';
 
 export interface InferencePrice {
@@ -33,29 +34,15 @@ export interface TokenCounts {
   cachedInputTokens?: number;
 }
 
-const cache = new Map<string, InferencePrice | null>();
-
-function fromPackage(model: string): InferencePrice | null {
-  if (cache.has(model)) return cache.get(model)!;
-  let found: InferencePrice | null = null;
-  // Fine-tuned OpenAI ids (ft:gpt-4o-mini-...) only match inside the OpenAI provider.
-  const providerId = model.startsWith('ft:') ? 'openai' : undefined;
-  try {
-    const r = calcPrice({ input_tokens: 1_000_000, output_tokens: 1_000_000 }, model, providerId ? { providerId } : undefined);
-    const p = r?.model_price;
-    if (r && p && typeof p.input_mtok === 'number' && typeof p.output_mtok === 'number') {
-      found = {
-        inputPerMTok: p.input_mtok,
-        outputPerMTok: p.output_mtok,
-        ...(typeof p.cache_read_mtok === 'number' ? { cachedInputPerMTok: p.cache_read_mtok } : {}),
-        source: `@pydantic/genai-prices (${r.provider.id}/${r.model.id})`,
-      };
-    }
-  } catch {
-    found = null;
-  }
-  cache.set(model, found);
-  return found;
+function fromTable(model: string): InferencePrice | null {
+  const p = priceOf(model);
+  if (!p || p.input === null || p.output === null) return null;
+  return {
+    inputPerMTok: p.input,
+    outputPerMTok: p.output,
+    ...(p.cachedInput !== null ? { cachedInputPerMTok: p.cachedInput } : {}),
+    source: p.source,
+  };
 }
 
 export function createPriceBook(overrides: Record<string, PriceOverride> = {}): PriceBook {
@@ -69,7 +56,7 @@ export function createPriceBook(overrides: Record<string, PriceOverride> = {}): 
           ...(o.cachedInput !== undefined ? { cachedInputPerMTok: o.cachedInput } : {}),
           source: 'eval file',
         };
-      return fromPackage(model);
+      return fromTable(model);
     },
     training(baseModel) {
       const o = Object.hasOwn(overrides, baseModel) ? overrides[baseModel] : undefined;
