@@ -20,7 +20,8 @@ function arm(name: string, runs: number, vs?: Partial<NonNullable<ArmResult['vsC
     latencyMs: { p50: null, p95: null },
     cost: { total: null, perRun: null, unknownRuns: 0 },
     feedback: { thumbsUp: rate(0, 0), score: { n: 0, mean: null } },
-    ...(vs ? { vsControl: { errorRate: flat, fallbackRate: flat, thumbsUp: flat, ...vs } } : {}),
+    evaluation: { passRate: rate(0, 0), score: { n: 0, mean: null } },
+    ...(vs ? { vsControl: { errorRate: flat, fallbackRate: flat, thumbsUp: flat, evalPass: flat, ...vs } } : {}),
   };
 }
 

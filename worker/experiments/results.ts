@@ -4,6 +4,9 @@
 import { quantileSorted } from '../evals/stats-intervals';
 import { rateOf, twoProportion, type Comparison, type Rate } from './significance';
 import type { Experiment } from './schema';
+import type { ArmResult } from './arm-result';
+
+export type { ArmResult };
 
 interface ArmRow {
   arm: string;
@@ -19,25 +22,6 @@ interface ScoreRow {
   n: number;
   total: number;
   ups: number;
-}
-
-export interface ArmResult {
-  arm: string;
-  ref?: string;
-  weight?: number;
-  stopped?: boolean;
-  stoppedReason?: string;
-  versions: string[];
-  runs: number;
-  errorRate: Rate;
-  fallbackRate: Rate;
-  latencyMs: { p50: number | null; p95: number | null };
-  cost: { total: number | null; perRun: number | null; unknownRuns: number };
-  feedback: { thumbsUp: Rate; score: { n: number; mean: number | null } };
-  /** The live evaluation's verdicts on the sampled runs (scores with source `eval`). */
-  evaluation: { passRate: Rate; score: { n: number; mean: number | null } };
-  /** Against the control (the first arm); absent on the control itself. */
-  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison; evalPass: Comparison };
 }
 
 /** Latencies kept per arm for percentiles: the newest runs, enough for a stable p95. */

@@ -3,27 +3,9 @@
 import { request } from '../../api/client';
 import type { Experiment, ExperimentInput } from '../../../../worker/experiments/schema';
 import type { Comparison, Rate } from '../../../../worker/experiments/significance';
+import type { ArmResult } from '../../../../worker/experiments/arm-result';
 
-export type { Comparison, Experiment, ExperimentInput, Rate };
-
-/** One arm's live numbers (worker/experiments/results.ts ArmResult). */
-export interface ArmResult {
-  arm: string;
-  ref?: string;
-  weight?: number;
-  stopped?: boolean;
-  stoppedReason?: string;
-  versions: string[];
-  runs: number;
-  errorRate: Rate;
-  fallbackRate: Rate;
-  latencyMs: { p50: number | null; p95: number | null };
-  cost: { total: number | null; perRun: number | null; unknownRuns: number };
-  feedback: { thumbsUp: Rate; score: { n: number; mean: number | null } };
-  /** The live evaluation's verdicts on sampled runs (absent on workers without it). */
-  evaluation?: { passRate: Rate; score: { n: number; mean: number | null } };
-  vsControl?: { errorRate: Comparison; fallbackRate: Comparison; thumbsUp: Comparison; evalPass?: Comparison };
-}
+export type { ArmResult, Comparison, Experiment, ExperimentInput, Rate };
 
 export interface Results {
   experiment: Experiment;
