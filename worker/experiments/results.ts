@@ -2,7 +2,7 @@
 // latency p50/p95, cost, feedback (thumbs and scores), the live evaluation's pass rate and score,
 // and each arm compared with the first (the control) on those rates with the minimum-sample guard.
 import { quantileSorted } from '../evals/stats-intervals';
-import { rateOf, twoProportion, type Comparison, type Rate } from './significance';
+import { rateOf, twoProportion } from './significance';
 import type { Experiment } from './schema';
 import type { ArmResult } from './arm-result';
 
