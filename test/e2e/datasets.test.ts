@@ -1,12 +1,12 @@
 // Datasets through a real `wrangler dev` and the CLI: push the labelled dataset to D1, run an
 // example five times, give one run a correction, promote the five runs (one into the test split),
 // pull, and export for OpenAI fine-tuning with the test split left out.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, startWeir, type Weir } from './harness';
+import { weir as runCli } from '../cli/helpers';
 
 let weir: Weir;
 let work: string;
@@ -24,19 +24,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-function weirCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'cli', 'weir.js'), ...args], {
-      cwd: work,
-      env: { ...process.env, NO_COLOR: '1', WEIR_URL: weir.url, WEIR_ADMIN_TOKEN: weir.adminToken },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const weirCli = (args: string[]) => runCli(args, { cwd: work, env: { WEIR_URL: weir.url, WEIR_ADMIN_TOKEN: weir.adminToken } });
 
 const lines = (path: string) => readFileSync(path, 'utf8').trim().split('\n');
 

@@ -2,7 +2,6 @@
 // evals, `weir eval run --remote` on evals/support-x1000.eval.json with echo (live progress from
 // SSE, the report with intervals and the technique comparison, the same pass rates as a local
 // run), the run's cells and run-log rows, SSE replay, and cancelling a run.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import type { EvalReport } from '../../worker/evals';
 import type { Cell, EvalRunSummary } from '../../worker/eval-runs/types';
 import { parseSse } from '../helpers/sse';
 import { root, startWeir, type Weir } from './harness';
+import { weir as runCli } from '../cli/helpers';
 
 let weir: Weir;
 let tmp: string;
@@ -36,19 +36,7 @@ const api = async <T>(path: string, init: { method?: string; json?: unknown } = 
   return { status: res.status, body: (await res.json()) as T };
 };
 
-function weirCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'cli', 'weir.js'), ...args], {
-      cwd: tmp,
-      env: { ...process.env, NO_COLOR: '1', WEIR_URL: weir.url, WEIR_ADMIN_TOKEN: weir.adminToken, OPENAI_API_KEY: '', PROVIDERS: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const weirCli = (args: string[]) => runCli(args, { cwd: tmp, env: { WEIR_URL: weir.url, WEIR_ADMIN_TOKEN: weir.adminToken } });
 
 /** Items in the test split of datasets/support-x1000.jsonl (the eval's split). */
 const testItems = () =>

@@ -1,10 +1,9 @@
 // Experiments end to end over a real `wrangler dev`: two published versions of a flow, a 50/50
 // sticky experiment created and started with the CLI, curl-like traffic with Weir-Subject and
 // user feedback through the API, per-arm results (API and `weir experiment show`), and promote.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { root, startWeir, type Weir } from './harness';
+import { weir as runCli } from '../cli/helpers';
 
 let weir: Weir;
 
@@ -17,19 +16,7 @@ afterAll(async () => {
 
 const adminHeaders = () => ({ authorization: `Bearer ${weir.adminToken}`, 'content-type': 'application/json' });
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'cli', 'weir.js'), ...args, '--url', weir.url, '--token', weir.adminToken], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runCli([...args, '--url', weir.url, '--token', weir.adminToken], { cwd: root });
 
 const flowOf = (text: string) => ({
   version: 1,

@@ -1,10 +1,9 @@
 // The run log through a real `wrangler dev` (local D1 and R2, migrations applied by npm start):
 // an example run five times, listed with latency, tokens and cost, feedback with the invoke key,
 // the failures filter, and `weir runs list | show` against it.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { root, startWeir, type Weir } from './harness';
+import { weir as runCli } from '../cli/helpers';
 
 let weir: Weir;
 
@@ -35,19 +34,7 @@ const list = async (query: string): Promise<Listed> => {
   return (await res.json()) as Listed;
 };
 
-function weirCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'cli', 'weir.js'), ...args, '--url', weir.url, '--token', weir.adminToken], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const weirCli = (args: string[]) => runCli([...args, '--url', weir.url, '--token', weir.adminToken], { cwd: root });
 
 describe('the run log over wrangler dev', () => {
   it('records five runs of an example with latency, tokens and cost, takes feedback from the invoke key and finds failures', async () => {

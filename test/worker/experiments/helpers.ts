@@ -24,6 +24,20 @@ export async function startExperiment(id: string): Promise<Response> {
   return res;
 }
 
+/** Two published versions of `flowId` and a started experiment splitting them evenly (v1 against v2). */
+export async function evenSplit(id: string, flowId: string): Promise<void> {
+  await twoVersions(flowId);
+  await createExperiment({
+    id,
+    flowId,
+    arms: [
+      { name: 'v1', ref: 1, weight: 1 },
+      { name: 'v2', ref: 2, weight: 1 },
+    ],
+  });
+  await startExperiment(id);
+}
+
 export async function runAs(flowId: string, subject: string | undefined, question = 'hi') {
   const headers = subject ? { 'weir-subject': subject } : undefined;
   const res = await call(`/v1/flows/${flowId}/run`, { method: 'POST', token: INVOKE, json: { input: { question } }, headers });

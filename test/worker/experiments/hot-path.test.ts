@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { forgetLive } from '../../../worker/experiments/live';
 import { isolateFlowCache } from '../../../worker/store/flow-resolve';
 import { admin, call, INVOKE } from '../routes/helpers';
-import { createExperiment, runAs, startExperiment, twoVersions } from './helpers';
+import { evenSplit, runAs } from './helpers';
 
 /** The test KV, recording the key of every read. */
 function recordingKv(): { kv: KVNamespace; keys: string[] } {
@@ -33,16 +33,7 @@ const ask = (kv: KVNamespace, subject: string) =>
 
 describe('the run path of an experiment', () => {
   it('reads the experiment from KV once, then serves from the isolate with no KV read at all', async () => {
-    await twoVersions('hot-flow');
-    await createExperiment({
-      id: 'hot',
-      flowId: 'hot-flow',
-      arms: [
-        { name: 'v1', ref: 1, weight: 1 },
-        { name: 'v2', ref: 2, weight: 1 },
-      ],
-    });
-    await startExperiment('hot');
+    await evenSplit('hot', 'hot-flow');
     isolateFlowCache.clear();
     const { kv, keys } = recordingKv();
     const first = await ask(kv, 'u0');
@@ -56,16 +47,7 @@ describe('the run path of an experiment', () => {
   });
 
   it('leaves a request on the default when its arm can no longer run (a retired version)', async () => {
-    await twoVersions('retire-flow');
-    await createExperiment({
-      id: 'retire',
-      flowId: 'retire-flow',
-      arms: [
-        { name: 'v1', ref: 1, weight: 1 },
-        { name: 'v2', ref: 2, weight: 1 },
-      ],
-    });
-    await startExperiment('retire');
+    await evenSplit('retire', 'retire-flow');
     expect((await admin('/v1/flows/retire-flow/versions/2/retire', { method: 'POST' })).status).toBe(200);
     isolateFlowCache.clear();
     forgetLive();

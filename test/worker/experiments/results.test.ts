@@ -6,7 +6,7 @@ import { experimentStore } from '../../../worker/experiments/store';
 import { twoProportion, rateOf } from '../../../worker/experiments/significance';
 import { admin, call, errorOf, INVOKE, putFlow, simpleFlow } from '../routes/helpers';
 import { branchingFlow } from '../runs/helpers';
-import { createExperiment, runAs, startExperiment, twoVersions } from './helpers';
+import { createExperiment, evenSplit, runAs, startExperiment, twoVersions } from './helpers';
 
 interface ArmBody {
   arm: string;
@@ -27,16 +27,7 @@ const results = async (id: string) =>
 
 describe('per-arm results', () => {
   it('reports traffic, error rate, latency and feedback per arm, with no verdict under the minimum sample', async () => {
-    await twoVersions('res-flow');
-    await createExperiment({
-      id: 'res',
-      flowId: 'res-flow',
-      arms: [
-        { name: 'v1', ref: 1, weight: 1 },
-        { name: 'v2', ref: 2, weight: 1 },
-      ],
-    });
-    await startExperiment('res');
+    await evenSplit('res', 'res-flow');
     for (let i = 0; i < 16; i++) {
       const { body, arm } = await runAs('res-flow', `s${i}`);
       const thumbs = arm === 'v2' ? 'up' : i % 2 ? 'up' : 'down';
